@@ -1,0 +1,40 @@
+namespace CivicGrid.Modules.Identity.Domain;
+
+using static Permissions;
+
+/// <summary>The roles of DOMAIN.md §1, each a fixed set of permissions. What data a role reaches is the account's scope, not the role.</summary>
+public static class Roles
+{
+    public const string Admin = "admin";                      // 系统管理员
+    public const string Leader = "leader";                    // 市/区领导、组织部
+    public const string StreetStaff = "street_staff";         // 街道工作人员
+    public const string CommunityStaff = "community_staff";   // 社区工作者
+    public const string GridWorker = "grid_worker";           // 网格员
+    public const string BuildingLeader = "building_leader";   // 楼栋长、党员中心户
+    public const string DepartmentStaff = "department_staff"; // 职能部门
+    public const string CoBuildingUnit = "cobuilding_unit";   // 驻区单位、"双报到"单位
+    public const string Volunteer = "volunteer";              // 在职党员、志愿者
+    public const string PropertyCompany = "property_company"; // 物业服务企业
+    public const string Resident = "resident";                // 居民
+
+    public sealed record RoleDefinition(string Name, string ChineseName, string EnglishName, string[] Permissions);
+
+    public static readonly IReadOnlyList<RoleDefinition> Definitions =
+    [
+        new(Admin, "系统管理员", "Platform admin", Permissions.All),
+        new(Leader, "市/区领导", "City / district leader", [Areas.View, People.View, People.Export, Self]),
+        new(StreetStaff, "街道工作人员", "Street staff",
+            [Areas.View, Areas.Manage, People.View, People.Manage, People.Reveal, People.Import, People.Export, Self]),
+        new(CommunityStaff, "社区工作者", "Community staff",
+            [Areas.View, Areas.Manage, People.View, People.Manage, People.Reveal, People.Import, People.Export, Self]),
+        new(GridWorker, "网格员", "Grid worker", [Areas.View, People.View, People.Manage, People.Reveal, Self]),
+        new(BuildingLeader, "楼栋长", "Building leader", [Areas.View, People.View, Self]),
+        new(DepartmentStaff, "职能部门", "Department staff", [Areas.View, Self]),
+        new(CoBuildingUnit, "共建单位", "Co-building unit", [Self]),
+        new(Volunteer, "志愿者", "Volunteer", [Self]),
+        new(PropertyCompany, "物业服务企业", "Property company", [Areas.View, Self]),
+        new(Resident, "居民", "Resident", [Self]),
+    ];
+
+    public static RoleDefinition? Find(string name) => Definitions.FirstOrDefault(d => d.Name == name);
+}

@@ -1,0 +1,70 @@
+using CivicGrid.Modules.Areas.Domain;
+using CivicGrid.Modules.Audit;
+using CivicGrid.Modules.Identity.Domain;
+using CivicGrid.Modules.People.Domain;
+using CivicGrid.Shared;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace CivicGrid.Persistence;
+
+/// <summary>The unit of work: one SaveChanges per request. Data scope is applied here, once, for every scoped entity.</summary>
+/// <remarks>Abstract: each provider has its own subclass so that each has its own migrations (docs/adr/0002).</remarks>
+public abstract class CivicGridDbContext(DbContextOptions options, DataScope scope)
+    : IdentityDbContext<Account, AccountRole, Guid>(options)
+{
+    // Read by the query filters; EF parameterizes these per query, so one model serves every caller.
+    bool ScopeUnrestricted => scope.IsUnrestricted;
+    string[] ScopePrefixes => scope.AreaPrefixes;
+    Guid? ScopeResidentId => scope.ResidentId;
+
+    public DataScope Scope => scope;
+
+    public DbSet<Area> Areas => Set<Area>();
+    public DbSet<Compound> Compounds => Set<Compound>();
+    public DbSet<Building> Buildings => Set<Building>();
+    public DbSet<Household> Households => Set<Household>();
+    public DbSet<Resident> Residents => Set<Resident>();
+    public DbSet<Vehicle> Vehicles => Set<Vehicle>();
+    public DbSet<Organisation> Organisations => Set<Organisation>();
+    public DbSet<PartyOrganisation> PartyOrganisations => Set<PartyOrganisation>();
+    public DbSet<PartyMember> PartyMembers => Set<PartyMember>();
+    public DbSet<PersonalDataAccess> PersonalDataAccesses => Set<PersonalDataAccess>();
+    public DbSet<AccountScope> AccountScopes => Set<AccountScope>();
+    public DbSet<OperationLogEntry> OperationLog => Set<OperationLogEntry>();
+
+    protected override void OnModelCreating(ModelBuilder b)
+    {
+        base.OnModelCreating(b);
+        b.ApplyConfigurationsFromAssembly(typeof(CivicGridDbContext).Assembly);
+        Geometry.Configure(b, Database.ProviderName);
+
+        ScopeByArea<Area>(b);
+        ScopeByArea<Compound>(b);
+        ScopeByArea<Building>(b);
+        ScopeByArea<Vehicle>(b);
+        ScopeByArea<Organisation>(b);
+        ScopeByArea<PartyOrganisation>(b);
+        ScopeByArea<PartyMember>(b);
+        ScopeByArea<PersonalDataAccess>(b);
+        // A resident sees their own household and its members besides whatever area scope they have.
+        b.Entity<Resident>().HasQueryFilter(DataScope.FilterName, e =>
+            ScopeUnrestricted || ScopePrefixes.Any(p => e.AreaCode.StartsWith(p)) || e.Id == ScopeResidentId
+            || (e.HouseholdId != null && Residents.IgnoreQueryFilters().Any(me => me.Id == ScopeResidentId && me.HouseholdId == e.HouseholdId)));
+        b.Entity<Household>().HasQueryFilter(DataScope.FilterName, e =>
+            ScopeUnrestricted || ScopePrefixes.Any(p => e.AreaCode.StartsWith(p))
+            || Residents.IgnoreQueryFilters().Any(r => r.Id == ScopeResidentId && r.HouseholdId == e.Id));
+    }
+
+    void ScopeByArea<T>(ModelBuilder b) where T : class, IScoped =>
+        b.Entity<T>().HasQueryFilter(DataScope.FilterName, e =>
+            ScopeUnrestricted || ScopePrefixes.Any(p => e.AreaCode.StartsWith(p)));
+}
+
+/// <summary>The SQLite model and its migrations (Persistence/Migrations/Sqlite).</summary>
+public sealed class SqliteCivicGridDbContext(DbContextOptions<SqliteCivicGridDbContext> options, DataScope scope)
+    : CivicGridDbContext(options, scope);
+
+/// <summary>The PostgreSQL + PostGIS model and its migrations (Persistence/Migrations/Postgres).</summary>
+public sealed class PostgresCivicGridDbContext(DbContextOptions<PostgresCivicGridDbContext> options, DataScope scope)
+    : CivicGridDbContext(options, scope);

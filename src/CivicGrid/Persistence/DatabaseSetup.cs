@@ -1,0 +1,72 @@
+using CivicGrid.Shared;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+
+namespace CivicGrid.Persistence;
+
+public enum DatabaseProvider { Sqlite, Postgres }
+
+/// <summary>
+/// Chooses the provider from configuration: Database:Provider = Sqlite (default, file under ./data/) or Postgres
+/// (ConnectionStrings:CivicGrid). Each provider has its own context subclass and migrations (docs/adr/0002).
+/// </summary>
+public static class DatabaseSetup
+{
+    public static DatabaseProvider Provider(IConfiguration config) =>
+        Enum.TryParse<DatabaseProvider>(config["Database:Provider"], ignoreCase: true, out var p) ? p : DatabaseProvider.Sqlite;
+
+    public static IHostApplicationBuilder AddDatabase(this IHostApplicationBuilder builder)
+    {
+        var config = builder.Configuration;
+        var provider = Provider(config);
+        var connection = ConnectionString(config, provider, builder.Environment.ContentRootPath);
+
+        builder.Services.AddScoped(sp => sp.GetRequiredService<CurrentUser>().Scope);
+        if (provider == DatabaseProvider.Postgres)
+            builder.Services.AddDbContext<CivicGridDbContext, PostgresCivicGridDbContext>(o => Configure(o, provider, connection));
+        else
+            builder.Services.AddDbContext<CivicGridDbContext, SqliteCivicGridDbContext>(o => Configure(o, provider, connection));
+        return builder;
+    }
+
+    public static void Configure(DbContextOptionsBuilder o, DatabaseProvider provider, string connection)
+    {
+        if (provider == DatabaseProvider.Postgres)
+            o.UseNpgsql(connection, n => n.UseNetTopologySuite());
+        else
+            o.UseSqlite(connection);
+        o.AddInterceptors(new VersionInterceptor());
+    }
+
+    public static string ConnectionString(IConfiguration config, DatabaseProvider provider, string contentRoot)
+    {
+        var configured = config.GetConnectionString("CivicGrid");
+        if (!string.IsNullOrWhiteSpace(configured)) return configured;
+        if (provider == DatabaseProvider.Postgres)
+            throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:CivicGrid is not set.");
+        var dir = Path.Combine(contentRoot, "data");
+        Directory.CreateDirectory(dir);
+        return $"Data Source={Path.Combine(dir, "civicgrid.db")}";
+    }
+}
+
+/// <summary>Lets 'dotnet ef migrations add' build each provider's model without starting the app.</summary>
+sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<SqliteCivicGridDbContext>
+{
+    public SqliteCivicGridDbContext CreateDbContext(string[] args)
+    {
+        var o = new DbContextOptionsBuilder<SqliteCivicGridDbContext>();
+        DatabaseSetup.Configure(o, DatabaseProvider.Sqlite, "Data Source=design.db");
+        return new(o.Options, DataScope.Unrestricted);
+    }
+}
+
+sealed class PostgresDesignTimeFactory : IDesignTimeDbContextFactory<PostgresCivicGridDbContext>
+{
+    public PostgresCivicGridDbContext CreateDbContext(string[] args)
+    {
+        var o = new DbContextOptionsBuilder<PostgresCivicGridDbContext>();
+        DatabaseSetup.Configure(o, DatabaseProvider.Postgres, "Host=localhost;Database=design");
+        return new(o.Options, DataScope.Unrestricted);
+    }
+}

@@ -1,0 +1,24 @@
+using CivicGrid.Shared;
+using Microsoft.EntityFrameworkCore;
+
+namespace CivicGrid.Persistence;
+
+/// <summary>A DbContext outside any caller's scope, for system work (migration, seeding, indexes, logs). Named so every use is visible.</summary>
+public static class SystemDb
+{
+    public static CivicGridDbContext Open(IServiceProvider services) => ScopedDb.Create(services, DataScope.Unrestricted);
+}
+
+/// <summary>
+/// Opens a short-lived DbContext limited to the current user's scope. For Blazor interactive pages, whose circuit outlives
+/// a request: open one per operation (`await using var db = Db.Open();`) instead of sharing the circuit's context.
+/// </summary>
+public sealed class ScopedDb(IServiceProvider services, CurrentUser user)
+{
+    public CivicGridDbContext Open() => Create(services, user.Scope);
+
+    internal static CivicGridDbContext Create(IServiceProvider services, DataScope scope) =>
+        services.GetService<DbContextOptions<PostgresCivicGridDbContext>>() is { } postgres
+            ? new PostgresCivicGridDbContext(postgres, scope)
+            : new SqliteCivicGridDbContext(services.GetRequiredService<DbContextOptions<SqliteCivicGridDbContext>>(), scope);
+}

@@ -1,0 +1,54 @@
+using CivicGrid.Modules.Areas;
+using CivicGrid.Modules.Audit;
+using CivicGrid.Modules.Identity;
+using CivicGrid.Modules.People;
+using CivicGrid.Persistence;
+using CivicGrid.Persistence.Demo;
+using CivicGrid.Shared;
+using CivicGrid.Web;
+using Scalar.AspNetCore;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddProblemDetails();
+builder.Services.AddExceptionHandler<ProblemHandling>();
+builder.Services.AddOpenApi();
+builder.Services.ConfigureHttpJsonOptions(o =>
+    o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
+
+builder.AddDatabase();
+builder.AddIdentityModule();
+builder.AddAreas();
+builder.AddPeople();
+builder.AddWeb();
+
+var app = builder.Build();
+
+if (args is ["seed", ..])
+    return await DemoCommand.RunAsync(app.Services, args[1..]);
+
+await Startup.PrepareDatabaseAsync(app.Services, app.Configuration);
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseStaticFiles();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseAntiforgery();
+app.UseOperationLog();
+
+app.MapOpenApi();
+app.MapScalarApiReference("/scalar");
+app.MapHealth();
+app.MapIdentityModule();
+app.MapAreas();
+app.MapPeople();
+app.MapAudit();
+app.MapWeb();
+
+await app.RunAsync();
+return 0;
+
+/// <summary>Lets the integration tests start the real app (WebApplicationFactory&lt;Program&gt;).</summary>
+public partial class Program;
