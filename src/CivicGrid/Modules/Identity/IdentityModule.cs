@@ -16,6 +16,7 @@ public static class IdentityModule
         var services = builder.Services;
         services.AddHttpContextAccessor();
         services.AddScoped(CurrentUserOf);
+        services.AddScoped<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider, CircuitAuthenticationState>();
         services.AddScoped<ScopedDb>();
 
         services.AddAuthentication(o =>
@@ -74,7 +75,7 @@ public static class IdentityModule
     static CurrentUser CurrentUserOf(IServiceProvider sp)
     {
         if (sp.GetRequiredService<IHttpContextAccessor>().HttpContext is { } http) return new CurrentUser(http.User);
-        var state = sp.GetService<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider>()?.GetAuthenticationStateAsync();
+        var state = (sp.GetService<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider>() as CircuitAuthenticationState)?.State;
         return new CurrentUser(state is { IsCompletedSuccessfully: true } ? state.Result.User : new System.Security.Claims.ClaimsPrincipal());
     }
 

@@ -1,0 +1,124 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using CivicGrid.Persistence;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
+using Npgsql;
+
+namespace CivicGrid.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// The real app over HTTP on a real database: a fresh SQLite file, or a fresh PostgreSQL database (with PostGIS) created
+/// for this app and dropped afterwards. No demo data: tests build their own with <see cref="A"/>.
+/// </summary>
+public sealed class TestApp : WebApplicationFactory<Program>
+{
+    public DatabaseProvider Provider { get; }
+    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 23, 2, 0, 0, TimeSpan.Zero));
+    readonly string _connection;
+    readonly string? _postgresDatabase;
+
+    TestApp(DatabaseProvider provider, string connection, string? postgresDatabase)
+    {
+        Provider = provider;
+        _connection = connection;
+        _postgresDatabase = postgresDatabase;
+    }
+
+    public static async Task<TestApp> StartAsync(DatabaseProvider provider)
+    {
+        TestApp app;
+        if (provider == DatabaseProvider.Postgres)
+        {
+            var admin = Environment.GetEnvironmentVariable(OnPostgresAttribute.Variable)!;
+            var name = $"cg_test_{Guid.NewGuid():N}";
+            await using (var conn = new NpgsqlConnection(admin))
+            {
+                await conn.OpenAsync();
+                await using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", conn);
+                await create.ExecuteNonQueryAsync();
+            }
+            var builder = new NpgsqlConnectionStringBuilder(admin) { Database = name };
+            app = new TestApp(provider, builder.ConnectionString, name);
+        }
+        else
+        {
+            var file = Path.Combine(Path.GetTempPath(), $"civicgrid-test-{Guid.NewGuid():N}.db");
+            app = new TestApp(provider, $"Data Source={file}", null);
+        }
+        _ = app.Server; // starts the host: migrations run here
+        return app;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Database:Provider", Provider.ToString());
+        builder.UseSetting("ConnectionStrings:CivicGrid", _connection);
+        builder.UseSetting("Demo:SeedOnStart", "false");
+        builder.ConfigureServices(services =>
+        {
+            services.RemoveAll<TimeProvider>();
+            services.AddSingleton<TimeProvider>(Clock);
+        });
+    }
+
+    /// <summary>A client signed in with a bearer token from POST /api/auth/token.</summary>
+    public async Task<HttpClient> ClientFor(string userName, string password = A.Password)
+    {
+        var client = CreateClient();
+        var response = await client.PostAsJsonAsync("/api/auth/token", new { userName, password });
+        response.EnsureSuccessStatusCode();
+        var token = await response.Content.ReadFromJsonAsync<TokenResponse>();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token!.AccessToken);
+        return client;
+    }
+
+    sealed record TokenResponse(string AccessToken);
+
+    /// <summary>A DbContext outside scope, for arranging data and checking what was (not) written.</summary>
+    public CivicGridDbContext Db() => SystemDb.Open(Services.CreateScope().ServiceProvider);
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (_postgresDatabase is null)
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            var file = _connection["Data Source=".Length..];
+            foreach (var f in new[] { file, file + "-wal", file + "-shm" }) if (File.Exists(f)) File.Delete(f);
+            return;
+        }
+        NpgsqlConnection.ClearAllPools();
+        await using var conn = new NpgsqlConnection(Environment.GetEnvironmentVariable(OnPostgresAttribute.Variable));
+        await conn.OpenAsync();
+        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_postgresDatabase}\" WITH (FORCE)", conn);
+        await drop.ExecuteNonQueryAsync();
+    }
+}
+
+/// <summary>One app per provider per test class, started on first use.</summary>
+public sealed class Apps : IAsyncLifetime
+{
+    readonly Dictionary<DatabaseProvider, Task<TestApp>> _apps = new();
+    readonly object _gate = new();
+
+    public Task<TestApp> For(DatabaseProvider provider)
+    {
+        lock (_gate)
+        {
+            if (!_apps.TryGetValue(provider, out var app)) _apps[provider] = app = TestApp.StartAsync(provider);
+            return app;
+        }
+    }
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync()
+    {
+        foreach (var app in _apps.Values) await (await app).DisposeAsync();
+    }
+}
