@@ -146,6 +146,15 @@ public sealed class DataScopeTests(Apps apps) : IClassFixture<Apps>
             Assert.Equal(0, (await client.Get<PagedDto<ResidentDto>>($"/api/residents?q={Uri.EscapeDataString(other.Entity.Name)}")).Total);
             Assert.Equal(0, (await client.Get<PagedDto<ResidentDto>>($"/api/residents?areaCode={other.Entity.AreaCode}")).Total);
         }
+        // Units, party organisations and members, vehicles: only inside the visible subtree.
+        foreach (var url in new[] { "/api/organisations", "/api/party-organisations", "/api/party-members", "/api/vehicles" })
+        {
+            using var page = System.Text.Json.JsonDocument.Parse(await client.GetStringAsync(url + "?pageSize=200"));
+            var codes = page.RootElement.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("areaCode").GetString()!).ToList();
+            Assert.All(codes, c => Assert.StartsWith(visible.Code.Prefix, c));
+            if (visible.Level <= AreaLevel.Community) Assert.NotEmpty(codes);
+        }
+
         var mine = seen[0];
         Assert.Equal(1, (await client.Get<PagedDto<ResidentDto>>($"/api/residents?q={mine.IdCard}")).Total);
 

@@ -60,6 +60,14 @@ public static class A
             }
         areas.AddRange(grids);
         db.Areas.AddRange(areas);
+        foreach (var community in new[] { communityA, communityB, communityC })
+        {
+            db.Organisations.Add(new Organisation { Id = Guid.NewGuid(), AreaCode = community.AreaCode, Name = $"{community.Name}驿站", Kind = OrganisationKind.NewEconomy });
+            var party = new PartyOrganisation { Id = Guid.NewGuid(), AreaCode = community.AreaCode, Name = $"{community.Name}党委", Level = PartyOrganisationLevel.CommunityCommittee };
+            db.PartyOrganisations.Add(party);
+            db.PartyMembers.Add(new PartyMember { Id = Guid.NewGuid(), AreaCode = community.AreaCode, PartyOrganisationId = party.Id, Name = $"{community.Name}党员" });
+            db.Vehicles.Add(new Vehicle { Id = Guid.NewGuid(), AreaCode = community.AreaCode + "001", PlateNumber = $"鲁C{n:D2}{community.AreaCode[^3..]}" });
+        }
 
         var households = new List<Household>();
         var residents = new List<TestResident>();

@@ -19,6 +19,7 @@ public static class PeopleModule
         RevealResident.Map(residents);
         ExportResidents.Map(residents);
         BrowseHouseholds.Map(app);
+        BrowseUnitsAndParty.Map(app);
         return app;
     }
 }

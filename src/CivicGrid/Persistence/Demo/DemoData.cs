@@ -183,6 +183,12 @@ public static class DemoData
                                 db.Residents.Add(resident);
                                 residentCount++;
                                 firstResident ??= resident;
+                                if (resident.RelationToHead == "户主" && random.NextDouble() < 0.35)
+                                    db.Vehicles.Add(new Vehicle
+                                    {
+                                        Id = Guid.NewGuid(), AreaCode = grid.AreaCode, OwnerResidentId = resident.Id,
+                                        PlateNumber = $"鲁C{"ABCDEFGHJK"[random.Next(10)]}{random.Next(10000, 99999)}",
+                                    });
                                 if (volunteerResident is null && resident != firstResident && resident.RelationToHead == "户主") volunteerResident = resident;
                                 if (resident.Tags.Contains(ResidentTags.PartyMember) && branchByGrid.TryGetValue(grid.AreaCode, out var branch))
                                     db.PartyMembers.Add(new PartyMember
