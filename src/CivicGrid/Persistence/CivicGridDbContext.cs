@@ -37,7 +37,7 @@ public abstract class CivicGridDbContext(DbContextOptions options, DataScope sco
     {
         base.OnModelCreating(b);
         b.ApplyConfigurationsFromAssembly(typeof(CivicGridDbContext).Assembly);
-        Geometry.Configure(b, Database.ProviderName);
+        GeometryMapping.Configure(b, Database.ProviderName);
 
         ScopeByArea<Area>(b);
         ScopeByArea<Compound>(b);

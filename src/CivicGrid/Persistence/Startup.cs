@@ -1,4 +1,6 @@
 using CivicGrid.Modules.Areas.Locating;
+using CivicGrid.Modules.Identity.Domain;
+using Microsoft.AspNetCore.Identity;
 using CivicGrid.Persistence.Demo;
 using Microsoft.EntityFrameworkCore;
 
@@ -13,7 +15,7 @@ public static class Startup
         var log = scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger("CivicGrid.Startup");
         await using (var db = SystemDb.Open(scope.ServiceProvider))
         {
-            await db.Database.MigrateAsync();
+            await MigrateAsync(db, scope.ServiceProvider);
             if (config.GetValue("Demo:SeedOnStart", true) && !await db.Areas.AnyAsync())
             {
                 log.LogInformation("Empty database: loading the demo district…");
@@ -22,6 +24,15 @@ public static class Startup
             }
         }
         await services.GetRequiredService<GridLocator>().RefreshAsync(force: true, CancellationToken.None);
+    }
+
+    /// <summary>Applies migrations, then mirrors the roles (which are code, Roles.Definitions) into Identity's table.</summary>
+    public static async Task MigrateAsync(CivicGridDbContext db, IServiceProvider services)
+    {
+        await db.Database.MigrateAsync();
+        var roles = services.GetRequiredService<RoleManager<AccountRole>>();
+        foreach (var role in Roles.Definitions)
+            if (!await roles.RoleExistsAsync(role.Name)) await roles.CreateAsync(new AccountRole(role.Name));
     }
 
     public static WebApplication MapHealth(this WebApplication app)

@@ -124,8 +124,6 @@ public static class A
     public static async Task<string> Account(TestApp app, string role, params AccountScope[] scopes)
     {
         using var scope = app.Services.CreateScope();
-        var roles = scope.ServiceProvider.GetRequiredService<RoleManager<AccountRole>>();
-        if (!await roles.RoleExistsAsync(role)) await roles.CreateAsync(new AccountRole(role));
         var users = scope.ServiceProvider.GetRequiredService<UserManager<Account>>();
         var account = new Account { Id = Guid.NewGuid(), UserName = $"{role}-{Guid.NewGuid():N}"[..30], DisplayName = role };
         var created = await users.CreateAsync(account, Password);

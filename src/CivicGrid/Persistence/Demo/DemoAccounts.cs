@@ -45,10 +45,6 @@ static class DemoAccounts
             new("resident1", $"居民 {resident.Name}", Roles.Resident, [Self(resident.Id)]),
         ];
 
-        var roleManager = services.GetRequiredService<RoleManager<AccountRole>>();
-        foreach (var role in Roles.Definitions)
-            if (!await roleManager.RoleExistsAsync(role.Name)) await roleManager.CreateAsync(new AccountRole(role.Name));
-
         var users = services.GetRequiredService<UserManager<Account>>();
         foreach (var spec in specs)
         {

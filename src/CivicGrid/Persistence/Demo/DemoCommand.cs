@@ -20,7 +20,7 @@ public static class DemoCommand
         await using (var db = SystemDb.Open(scope.ServiceProvider))
         {
             if (args.Contains("--reset")) await db.Database.EnsureDeletedAsync();
-            await db.Database.MigrateAsync();
+            await Startup.MigrateAsync(db, scope.ServiceProvider);
             if (await db.Areas.AnyAsync())
             {
                 Console.Error.WriteLine("The database already holds areas. Use --reset to start from an empty database.");

@@ -10,7 +10,7 @@ namespace CivicGrid.Persistence;
 /// Grid polygons are PostGIS geometry(Polygon,4326) on PostgreSQL and WKB blobs on SQLite
 /// (the SQLite NTS provider is not available here; ARCHITECTURE.md "Geography").
 /// </summary>
-static class Geometry
+static class GeometryMapping
 {
     public static void Configure(ModelBuilder b, string? provider)
     {
