@@ -30,6 +30,8 @@ public abstract class CivicGridDbContext(DbContextOptions options, DataScope sco
     public DbSet<PartyOrganisation> PartyOrganisations => Set<PartyOrganisation>();
     public DbSet<PartyMember> PartyMembers => Set<PartyMember>();
     public DbSet<PersonalDataAccess> PersonalDataAccesses => Set<PersonalDataAccess>();
+    public DbSet<ImportJob> ImportJobs => Set<ImportJob>();
+    public DbSet<ImportFile> ImportFiles => Set<ImportFile>();
     public DbSet<AccountScope> AccountScopes => Set<AccountScope>();
     public DbSet<OperationLogEntry> OperationLog => Set<OperationLogEntry>();
 

@@ -128,3 +128,25 @@ sealed class OperationLogConfiguration : IEntityTypeConfiguration<OperationLogEn
         e.Property(x => x.Endpoint).HasMaxLength(300);
     }
 }
+
+sealed class ImportJobConfiguration : IEntityTypeConfiguration<ImportJob>
+{
+    public void Configure(EntityTypeBuilder<ImportJob> e)
+    {
+        e.HasIndex(x => x.Status);
+        e.Property(x => x.AccountName).HasMaxLength(256);
+        e.Property(x => x.FileName).HasMaxLength(260);
+        e.Property(x => x.FailureReason).HasMaxLength(500);
+        e.Ignore(x => x.Scope);
+        e.Ignore(x => x.IsFinished);
+    }
+}
+
+sealed class ImportFileConfiguration : IEntityTypeConfiguration<ImportFile>
+{
+    public void Configure(EntityTypeBuilder<ImportFile> e)
+    {
+        e.HasKey(x => x.JobId);
+        e.HasOne<ImportJob>().WithOne().HasForeignKey<ImportFile>(x => x.JobId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

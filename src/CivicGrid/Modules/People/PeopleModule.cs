@@ -8,6 +8,7 @@ public static class PeopleModule
     public static IHostApplicationBuilder AddPeople(this IHostApplicationBuilder builder)
     {
         builder.Services.AddSingleton(sp => PersonalDataProtector.FromConfiguration(sp.GetRequiredService<IConfiguration>()));
+        ImportQueue.Register(builder.Services);
         return builder;
     }
 
@@ -18,6 +19,9 @@ public static class PeopleModule
         RegisterResident.Map(residents);
         RevealResident.Map(residents);
         ExportResidents.Map(residents);
+        ImportTemplate.Map(residents);
+        ImportResidents.Map(residents);
+        ImportProgress.Map(residents);
         BrowseHouseholds.Map(app);
         BrowseUnitsAndParty.Map(app);
         return app;

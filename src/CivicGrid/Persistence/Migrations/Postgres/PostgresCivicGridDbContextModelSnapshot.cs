@@ -359,6 +359,83 @@ namespace CivicGrid.Persistence.Migrations.Postgres
                     b.ToTable("Households");
                 });
 
+            modelBuilder.Entity("CivicGrid.Modules.People.Domain.ImportFile", b =>
+                {
+                    b.Property<Guid>("JobId")
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("ErrorsCipher")
+                        .HasColumnType("bytea");
+
+                    b.Property<byte[]>("UploadCipher")
+                        .HasColumnType("bytea");
+
+                    b.HasKey("JobId");
+
+                    b.ToTable("ImportFiles");
+                });
+
+            modelBuilder.Entity("CivicGrid.Modules.People.Domain.ImportJob", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("AcceptedRows")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AccountName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("FailureReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("character varying(260)");
+
+                    b.Property<DateTimeOffset?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("ProcessedRows")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RejectedRows")
+                        .HasColumnType("integer");
+
+                    b.PrimitiveCollection<List<string>>("ScopePrefixes")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<bool>("ScopeUnrestricted")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset?>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("TotalRows")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Status");
+
+                    b.ToTable("ImportJobs");
+                });
+
             modelBuilder.Entity("CivicGrid.Modules.People.Domain.Organisation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -732,6 +809,15 @@ namespace CivicGrid.Persistence.Migrations.Postgres
                     b.HasOne("CivicGrid.Modules.People.Domain.Building", null)
                         .WithMany()
                         .HasForeignKey("BuildingId");
+                });
+
+            modelBuilder.Entity("CivicGrid.Modules.People.Domain.ImportFile", b =>
+                {
+                    b.HasOne("CivicGrid.Modules.People.Domain.ImportJob", null)
+                        .WithOne()
+                        .HasForeignKey("CivicGrid.Modules.People.Domain.ImportFile", "JobId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("CivicGrid.Modules.People.Domain.Resident", b =>

@@ -345,6 +345,83 @@ namespace CivicGrid.Persistence.Migrations.Sqlite
                     b.ToTable("Households");
                 });
 
+            modelBuilder.Entity("CivicGrid.Modules.People.Domain.ImportFile", b =>
+                {
+                    b.Property<Guid>("JobId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("ErrorsCipher")
+                        .HasColumnType("BLOB");
+
+                    b.Property<byte[]>("UploadCipher")
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("JobId");
+
+                    b.ToTable("ImportFiles");
+                });
+
+            modelBuilder.Entity("CivicGrid.Modules.People.Domain.ImportJob", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("AcceptedRows")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AccountName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FailureReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("FinishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProcessedRows")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RejectedRows")
+                        .HasColumnType("INTEGER");
+
+                    b.PrimitiveCollection<string>("ScopePrefixes")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("ScopeUnrestricted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset?>("StartedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TotalRows")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Status");
+
+                    b.ToTable("ImportJobs");
+                });
+
             modelBuilder.Entity("CivicGrid.Modules.People.Domain.Organisation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -712,6 +789,15 @@ namespace CivicGrid.Persistence.Migrations.Sqlite
                     b.HasOne("CivicGrid.Modules.People.Domain.Building", null)
                         .WithMany()
                         .HasForeignKey("BuildingId");
+                });
+
+            modelBuilder.Entity("CivicGrid.Modules.People.Domain.ImportFile", b =>
+                {
+                    b.HasOne("CivicGrid.Modules.People.Domain.ImportJob", null)
+                        .WithOne()
+                        .HasForeignKey("CivicGrid.Modules.People.Domain.ImportFile", "JobId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("CivicGrid.Modules.People.Domain.Resident", b =>

@@ -1,12 +1,9 @@
 ﻿using System;
-using System.Collections.Generic;
 using Microsoft.EntityFrameworkCore.Migrations;
-using NetTopologySuite.Geometries;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace CivicGrid.Persistence.Migrations.Postgres
+namespace CivicGrid.Persistence.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class Initial : Migration
@@ -14,22 +11,19 @@ namespace CivicGrid.Persistence.Migrations.Postgres
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.AlterDatabase()
-                .Annotation("Npgsql:PostgresExtension:postgis", ",,");
-
             migrationBuilder.CreateTable(
                 name: "Areas",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    AreaCode = table.Column<string>(type: "character varying(15)", maxLength: 15, nullable: false),
-                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    Level = table.Column<int>(type: "integer", nullable: false),
-                    ParentCode = table.Column<string>(type: "character varying(15)", maxLength: 15, nullable: true),
-                    Boundary = table.Column<Polygon>(type: "geometry(Polygon,4326)", nullable: true),
-                    Responsibilities = table.Column<List<string>>(type: "text[]", nullable: false),
-                    RetiredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    Version = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AreaCode = table.Column<string>(type: "TEXT", maxLength: 15, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Level = table.Column<int>(type: "INTEGER", nullable: false),
+                    ParentCode = table.Column<string>(type: "TEXT", maxLength: 15, nullable: true),
+                    Boundary = table.Column<byte[]>(type: "BLOB", nullable: true),
+                    Responsibilities = table.Column<string>(type: "TEXT", nullable: false),
+                    RetiredAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -40,10 +34,10 @@ namespace CivicGrid.Persistence.Migrations.Postgres
                 name: "AspNetRoles",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    Name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    NormalizedName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "text", nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    NormalizedName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -54,23 +48,23 @@ namespace CivicGrid.Persistence.Migrations.Postgres
                 name: "AspNetUsers",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    DisplayName = table.Column<string>(type: "text", nullable: false),
-                    Disabled = table.Column<bool>(type: "boolean", nullable: false),
-                    UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    NormalizedUserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    Email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    NormalizedEmail = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    EmailConfirmed = table.Column<bool>(type: "boolean", nullable: false),
-                    PasswordHash = table.Column<string>(type: "text", nullable: true),
-                    SecurityStamp = table.Column<string>(type: "text", nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "text", nullable: true),
-                    PhoneNumber = table.Column<string>(type: "text", nullable: true),
-                    PhoneNumberConfirmed = table.Column<bool>(type: "boolean", nullable: false),
-                    TwoFactorEnabled = table.Column<bool>(type: "boolean", nullable: false),
-                    LockoutEnd = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    LockoutEnabled = table.Column<bool>(type: "boolean", nullable: false),
-                    AccessFailedCount = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    DisplayName = table.Column<string>(type: "TEXT", nullable: false),
+                    Disabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    NormalizedUserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    NormalizedEmail = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    EmailConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    PasswordHash = table.Column<string>(type: "TEXT", nullable: true),
+                    SecurityStamp = table.Column<string>(type: "TEXT", nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true),
+                    PhoneNumber = table.Column<string>(type: "TEXT", nullable: true),
+                    PhoneNumberConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    TwoFactorEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    LockoutEnd = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
+                    LockoutEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    AccessFailedCount = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -81,11 +75,11 @@ namespace CivicGrid.Persistence.Migrations.Postgres
                 name: "Compounds",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    AreaCode = table.Column<string>(type: "character varying(15)", maxLength: 15, nullable: false),
-                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    Address = table.Column<string>(type: "text", nullable: false),
-                    PropertyCompanyId = table.Column<Guid>(type: "uuid", nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AreaCode = table.Column<string>(type: "TEXT", maxLength: 15, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Address = table.Column<string>(type: "TEXT", nullable: false),
+                    PropertyCompanyId = table.Column<Guid>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -93,19 +87,44 @@ namespace CivicGrid.Persistence.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "ImportJobs",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AccountId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AccountName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    ScopePrefixes = table.Column<string>(type: "TEXT", nullable: false),
+                    ScopeUnrestricted = table.Column<bool>(type: "INTEGER", nullable: false),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 260, nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    TotalRows = table.Column<int>(type: "INTEGER", nullable: false),
+                    ProcessedRows = table.Column<int>(type: "INTEGER", nullable: false),
+                    AcceptedRows = table.Column<int>(type: "INTEGER", nullable: false),
+                    RejectedRows = table.Column<int>(type: "INTEGER", nullable: false),
+                    FailureReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    StartedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
+                    FinishedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ImportJobs", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "OperationLog",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    AccountId = table.Column<Guid>(type: "uuid", nullable: true),
-                    AccountName = table.Column<string>(type: "text", nullable: false),
-                    Method = table.Column<string>(type: "text", nullable: false),
-                    Endpoint = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
-                    Ids = table.Column<string>(type: "text", nullable: false),
-                    Status = table.Column<int>(type: "integer", nullable: false),
-                    DurationMs = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    At = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    AccountId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    AccountName = table.Column<string>(type: "TEXT", nullable: false),
+                    Method = table.Column<string>(type: "TEXT", nullable: false),
+                    Endpoint = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Ids = table.Column<string>(type: "TEXT", nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    DurationMs = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -116,12 +135,12 @@ namespace CivicGrid.Persistence.Migrations.Postgres
                 name: "Organisations",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    AreaCode = table.Column<string>(type: "text", nullable: false),
-                    Name = table.Column<string>(type: "text", nullable: false),
-                    Kind = table.Column<int>(type: "integer", nullable: false),
-                    CreditCode = table.Column<string>(type: "text", nullable: true),
-                    Address = table.Column<string>(type: "text", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AreaCode = table.Column<string>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreditCode = table.Column<string>(type: "TEXT", nullable: true),
+                    Address = table.Column<string>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -132,14 +151,14 @@ namespace CivicGrid.Persistence.Migrations.Postgres
                 name: "PartyMembers",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    AreaCode = table.Column<string>(type: "text", nullable: false),
-                    PartyOrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
-                    ResidentId = table.Column<Guid>(type: "uuid", nullable: true),
-                    Name = table.Column<string>(type: "text", nullable: false),
-                    InService = table.Column<bool>(type: "boolean", nullable: false),
-                    EmployerId = table.Column<Guid>(type: "uuid", nullable: true),
-                    JoinedOn = table.Column<DateOnly>(type: "date", nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AreaCode = table.Column<string>(type: "TEXT", nullable: false),
+                    PartyOrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ResidentId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Name = table.Column<string>(type: "TEXT", nullable: false),
+                    InService = table.Column<bool>(type: "INTEGER", nullable: false),
+                    EmployerId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    JoinedOn = table.Column<DateOnly>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -150,11 +169,11 @@ namespace CivicGrid.Persistence.Migrations.Postgres
                 name: "PartyOrganisations",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    AreaCode = table.Column<string>(type: "text", nullable: false),
-                    Name = table.Column<string>(type: "text", nullable: false),
-                    Level = table.Column<int>(type: "integer", nullable: false),
-                    ParentId = table.Column<Guid>(type: "uuid", nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AreaCode = table.Column<string>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", nullable: false),
+                    Level = table.Column<int>(type: "INTEGER", nullable: false),
+                    ParentId = table.Column<Guid>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -165,15 +184,15 @@ namespace CivicGrid.Persistence.Migrations.Postgres
                 name: "PersonalDataAccesses",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    ResidentId = table.Column<Guid>(type: "uuid", nullable: false),
-                    AreaCode = table.Column<string>(type: "text", nullable: false),
-                    AccountId = table.Column<Guid>(type: "uuid", nullable: false),
-                    AccountName = table.Column<string>(type: "text", nullable: false),
-                    Fields = table.Column<string>(type: "text", nullable: false),
-                    Reason = table.Column<string>(type: "text", nullable: true),
-                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ResidentId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AreaCode = table.Column<string>(type: "TEXT", nullable: false),
+                    AccountId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AccountName = table.Column<string>(type: "TEXT", nullable: false),
+                    Fields = table.Column<string>(type: "TEXT", nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", nullable: true),
+                    At = table.Column<DateTimeOffset>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -184,11 +203,11 @@ namespace CivicGrid.Persistence.Migrations.Postgres
                 name: "Vehicles",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    AreaCode = table.Column<string>(type: "text", nullable: false),
-                    PlateNumber = table.Column<string>(type: "text", nullable: false),
-                    OwnerResidentId = table.Column<Guid>(type: "uuid", nullable: true),
-                    Kind = table.Column<string>(type: "text", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AreaCode = table.Column<string>(type: "TEXT", nullable: false),
+                    PlateNumber = table.Column<string>(type: "TEXT", nullable: false),
+                    OwnerResidentId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Kind = table.Column<string>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -199,11 +218,11 @@ namespace CivicGrid.Persistence.Migrations.Postgres
                 name: "AspNetRoleClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    RoleId = table.Column<Guid>(type: "uuid", nullable: false),
-                    ClaimType = table.Column<string>(type: "text", nullable: true),
-                    ClaimValue = table.Column<string>(type: "text", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    RoleId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
+                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -220,12 +239,12 @@ namespace CivicGrid.Persistence.Migrations.Postgres
                 name: "AccountScopes",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    AccountId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Kind = table.Column<int>(type: "integer", nullable: false),
-                    AreaCode = table.Column<string>(type: "text", nullable: true),
-                    UnitId = table.Column<Guid>(type: "uuid", nullable: true),
-                    ResidentId = table.Column<Guid>(type: "uuid", nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AccountId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    AreaCode = table.Column<string>(type: "TEXT", nullable: true),
+                    UnitId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ResidentId = table.Column<Guid>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -242,11 +261,11 @@ namespace CivicGrid.Persistence.Migrations.Postgres
                 name: "AspNetUserClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
-                    ClaimType = table.Column<string>(type: "text", nullable: true),
-                    ClaimValue = table.Column<string>(type: "text", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
+                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -263,10 +282,10 @@ namespace CivicGrid.Persistence.Migrations.Postgres
                 name: "AspNetUserLogins",
                 columns: table => new
                 {
-                    LoginProvider = table.Column<string>(type: "text", nullable: false),
-                    ProviderKey = table.Column<string>(type: "text", nullable: false),
-                    ProviderDisplayName = table.Column<string>(type: "text", nullable: true),
-                    UserId = table.Column<Guid>(type: "uuid", nullable: false)
+                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
+                    ProviderKey = table.Column<string>(type: "TEXT", nullable: false),
+                    ProviderDisplayName = table.Column<string>(type: "TEXT", nullable: true),
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -283,8 +302,8 @@ namespace CivicGrid.Persistence.Migrations.Postgres
                 name: "AspNetUserRoles",
                 columns: table => new
                 {
-                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
-                    RoleId = table.Column<Guid>(type: "uuid", nullable: false)
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RoleId = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -307,10 +326,10 @@ namespace CivicGrid.Persistence.Migrations.Postgres
                 name: "AspNetUserTokens",
                 columns: table => new
                 {
-                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
-                    LoginProvider = table.Column<string>(type: "text", nullable: false),
-                    Name = table.Column<string>(type: "text", nullable: false),
-                    Value = table.Column<string>(type: "text", nullable: true)
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", nullable: false),
+                    Value = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -327,14 +346,14 @@ namespace CivicGrid.Persistence.Migrations.Postgres
                 name: "Buildings",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    AreaCode = table.Column<string>(type: "character varying(15)", maxLength: 15, nullable: false),
-                    CompoundId = table.Column<Guid>(type: "uuid", nullable: true),
-                    Name = table.Column<string>(type: "text", nullable: false),
-                    Address = table.Column<string>(type: "text", nullable: false),
-                    Floors = table.Column<int>(type: "integer", nullable: false),
-                    Longitude = table.Column<double>(type: "double precision", nullable: true),
-                    Latitude = table.Column<double>(type: "double precision", nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AreaCode = table.Column<string>(type: "TEXT", maxLength: 15, nullable: false),
+                    CompoundId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Name = table.Column<string>(type: "TEXT", nullable: false),
+                    Address = table.Column<string>(type: "TEXT", nullable: false),
+                    Floors = table.Column<int>(type: "INTEGER", nullable: false),
+                    Longitude = table.Column<double>(type: "REAL", nullable: true),
+                    Latitude = table.Column<double>(type: "REAL", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -347,17 +366,36 @@ namespace CivicGrid.Persistence.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "ImportFiles",
+                columns: table => new
+                {
+                    JobId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UploadCipher = table.Column<byte[]>(type: "BLOB", nullable: true),
+                    ErrorsCipher = table.Column<byte[]>(type: "BLOB", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ImportFiles", x => x.JobId);
+                    table.ForeignKey(
+                        name: "FK_ImportFiles_ImportJobs_JobId",
+                        column: x => x.JobId,
+                        principalTable: "ImportJobs",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Households",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    AreaCode = table.Column<string>(type: "character varying(15)", maxLength: 15, nullable: false),
-                    BuildingId = table.Column<Guid>(type: "uuid", nullable: true),
-                    UnitNo = table.Column<string>(type: "text", nullable: false),
-                    RoomNo = table.Column<string>(type: "text", nullable: false),
-                    Address = table.Column<string>(type: "text", nullable: false),
-                    Vacant = table.Column<bool>(type: "boolean", nullable: false),
-                    Version = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AreaCode = table.Column<string>(type: "TEXT", maxLength: 15, nullable: false),
+                    BuildingId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    UnitNo = table.Column<string>(type: "TEXT", nullable: false),
+                    RoomNo = table.Column<string>(type: "TEXT", nullable: false),
+                    Address = table.Column<string>(type: "TEXT", nullable: false),
+                    Vacant = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -373,23 +411,23 @@ namespace CivicGrid.Persistence.Migrations.Postgres
                 name: "Residents",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    AreaCode = table.Column<string>(type: "character varying(15)", maxLength: 15, nullable: false),
-                    HouseholdId = table.Column<Guid>(type: "uuid", nullable: true),
-                    Name = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
-                    IsMale = table.Column<bool>(type: "boolean", nullable: false),
-                    BirthDate = table.Column<DateOnly>(type: "date", nullable: false),
-                    IdCardCipher = table.Column<byte[]>(type: "bytea", nullable: false),
-                    IdCardHash = table.Column<string>(type: "text", nullable: false),
-                    IdCardMasked = table.Column<string>(type: "text", nullable: false),
-                    PhoneCipher = table.Column<byte[]>(type: "bytea", nullable: true),
-                    PhoneHash = table.Column<string>(type: "text", nullable: true),
-                    PhoneMasked = table.Column<string>(type: "text", nullable: true),
-                    ResidenceType = table.Column<int>(type: "integer", nullable: false),
-                    RelationToHead = table.Column<string>(type: "text", nullable: false),
-                    Tags = table.Column<List<string>>(type: "text[]", nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    Version = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AreaCode = table.Column<string>(type: "TEXT", maxLength: 15, nullable: false),
+                    HouseholdId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    IsMale = table.Column<bool>(type: "INTEGER", nullable: false),
+                    BirthDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    IdCardCipher = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    IdCardHash = table.Column<string>(type: "TEXT", nullable: false),
+                    IdCardMasked = table.Column<string>(type: "TEXT", nullable: false),
+                    PhoneCipher = table.Column<byte[]>(type: "BLOB", nullable: true),
+                    PhoneHash = table.Column<string>(type: "TEXT", nullable: true),
+                    PhoneMasked = table.Column<string>(type: "TEXT", nullable: true),
+                    ResidenceType = table.Column<int>(type: "INTEGER", nullable: false),
+                    RelationToHead = table.Column<string>(type: "TEXT", nullable: false),
+                    Tags = table.Column<string>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -411,12 +449,6 @@ namespace CivicGrid.Persistence.Migrations.Postgres
                 table: "Areas",
                 column: "AreaCode",
                 unique: true);
-
-            migrationBuilder.CreateIndex(
-                name: "IX_Areas_Boundary",
-                table: "Areas",
-                column: "Boundary")
-                .Annotation("Npgsql:IndexMethod", "gist");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Areas_ParentCode",
@@ -484,6 +516,11 @@ namespace CivicGrid.Persistence.Migrations.Postgres
                 name: "IX_Households_BuildingId_UnitNo_RoomNo",
                 table: "Households",
                 columns: new[] { "BuildingId", "UnitNo", "RoomNo" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ImportJobs_Status",
+                table: "ImportJobs",
+                column: "Status");
 
             migrationBuilder.CreateIndex(
                 name: "IX_OperationLog_At",
@@ -587,6 +624,9 @@ namespace CivicGrid.Persistence.Migrations.Postgres
                 name: "AspNetUserTokens");
 
             migrationBuilder.DropTable(
+                name: "ImportFiles");
+
+            migrationBuilder.DropTable(
                 name: "OperationLog");
 
             migrationBuilder.DropTable(
@@ -612,6 +652,9 @@ namespace CivicGrid.Persistence.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "AspNetUsers");
+
+            migrationBuilder.DropTable(
+                name: "ImportJobs");
 
             migrationBuilder.DropTable(
                 name: "Households");

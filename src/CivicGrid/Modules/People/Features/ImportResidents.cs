@@ -1,0 +1,49 @@
+using CivicGrid.Modules.Identity.Domain;
+using CivicGrid.Modules.People.Domain;
+using CivicGrid.Persistence;
+using CivicGrid.Shared;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace CivicGrid.Modules.People.Features;
+
+/// <summary>
+/// POST /api/residents/import (multipart, field "file"): accepts an .xlsx of households and residents made from the
+/// template and answers 202 with the job to poll. The rows are validated and committed in the background (ImportProcessor).
+/// </summary>
+public static class ImportResidents
+{
+    public static void Map(RouteGroupBuilder residents) =>
+        residents.MapPost("/import", Handle).RequireAuthorization(Permissions.People.Import)
+            // API clients send a bearer token; the sign-in cookie is SameSite=Lax, so another site cannot post a form with it.
+            .DisableAntiforgery()
+            .WithMetadata(new RequestSizeLimitAttribute(ImportErrors.MaxFileBytes + 64 * 1024))
+            .Accepts<IFormFile>("multipart/form-data");
+
+    static async Task<Results<Accepted<ImportProgress.Response>, ProblemHttpResult>> Handle(IFormFile? file, CivicGridDbContext db,
+        CurrentUser user, PersonalDataProtector protector, ImportQueue queue, TimeProvider clock, CancellationToken ct)
+    {
+        if (file is null || file.Length == 0 || !file.FileName.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase))
+            return ImportErrors.FileInvalid.ToProblem();
+        if (file.Length > ImportErrors.MaxFileBytes) return ImportErrors.FileTooLarge.ToProblem();
+        if (!user.Scope.IsUnrestricted && user.Scope.AreaPrefixes.Length == 0) return ImportErrors.NoScope.ToProblem();
+
+        var bytes = new byte[file.Length];
+        await using (var stream = file.OpenReadStream()) await stream.ReadExactlyAsync(bytes, ct);
+        if (ImportSheet.Check(bytes) is { } invalid) return invalid.ToProblem();
+
+        var job = new ImportJob
+        {
+            Id = Guid.NewGuid(), AccountId = user.Id!.Value, AccountName = user.UserName,
+            ScopePrefixes = [.. user.Scope.AreaPrefixes], ScopeUnrestricted = user.Scope.IsUnrestricted,
+            FileName = Path.GetFileName(file.FileName) is { Length: <= 200 } name ? name : "import.xlsx",
+            Status = ImportStatus.Pending, CreatedAt = clock.GetUtcNow(),
+        };
+        db.ImportJobs.Add(job);
+        db.ImportFiles.Add(new ImportFile { JobId = job.Id, UploadCipher = ImportSheet.Encrypt(bytes, protector) });
+        await db.SaveChangesAsync(ct);
+        // After the commit: a crash between the two leaves a Pending row, which the worker takes up on its next start.
+        await queue.EnqueueAsync(job.Id, ct);
+        return TypedResults.Accepted($"/api/residents/import/{job.Id}", ImportProgress.Response.Of(job));
+    }
+}
