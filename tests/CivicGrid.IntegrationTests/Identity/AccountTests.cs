@@ -3,6 +3,11 @@ using System.Net.Http.Json;
 using CivicGrid.IntegrationTests.Infrastructure;
 using CivicGrid.Modules.Identity.Domain;
 using CivicGrid.Persistence;
+using CivicGrid.Shared;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CivicGrid.IntegrationTests.Identity;
 
@@ -55,5 +60,30 @@ public sealed class AccountTests(Apps apps) : IClassFixture<Apps>
         Assert.Equal(HttpStatusCode.OK, await client.StatusOf(HttpMethod.Get, "/health"));
         Assert.Contains("ready", await client.GetStringAsync("/health/ready"));
         Assert.Contains("/api/areas/locate", await client.GetStringAsync("/openapi/v1.json"));
+    }
+}
+
+public sealed class CircuitUserTests(Apps apps) : IClassFixture<Apps>
+{
+    /// <summary>Blazor pages read the caller from the circuit's authentication state; a scope that is neither a request
+    /// nor a circuit (seeding, background work) is anonymous and sees nothing, instead of failing.</summary>
+    [Theory, OnSqlite]
+    public async Task Circuit_state_sets_the_current_user_and_its_scope(DatabaseProvider provider)
+    {
+        var app = await apps.For(provider);
+        var d = await A.District(app);
+        using var scope = app.Services.CreateScope();
+        var host = scope.ServiceProvider.GetRequiredService<IHostEnvironmentAuthenticationStateProvider>();
+        Assert.Same(scope.ServiceProvider.GetRequiredService<AuthenticationStateProvider>(), host);
+
+        var claims = new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, Guid.NewGuid().ToString()),
+            new Claim(CurrentUser.AreaScopeClaim, d.CommunityA.AreaCode)], "test");
+        host.SetAuthenticationState(Task.FromResult(new AuthenticationState(new ClaimsPrincipal(claims))));
+        var db = scope.ServiceProvider.GetRequiredService<ScopedDb>().Open();
+        Assert.Equal(d.ResidentsOf(d.CommunityA).Count(), await db.Residents.CountAsync());
+
+        using var background = app.Services.CreateScope();
+        Assert.False(background.ServiceProvider.GetRequiredService<CurrentUser>().IsAuthenticated);
+        Assert.Equal(0, await background.ServiceProvider.GetRequiredService<CivicGridDbContext>().Residents.CountAsync());
     }
 }

@@ -17,6 +17,8 @@ public static class IdentityModule
         services.AddHttpContextAccessor();
         services.AddScoped(CurrentUserOf);
         services.AddScoped<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider, CircuitAuthenticationState>();
+        services.AddScoped<Microsoft.AspNetCore.Components.Authorization.IHostEnvironmentAuthenticationStateProvider>(
+            sp => (CircuitAuthenticationState)sp.GetRequiredService<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider>());
         services.AddScoped<ScopedDb>();
 
         services.AddAuthentication(o =>
