@@ -52,10 +52,11 @@ public abstract class CivicGridDbContext(DbContextOptions options, DataScope sco
         // A resident sees their own household and its members besides whatever area scope they have.
         b.Entity<Resident>().HasQueryFilter(DataScope.FilterName, e =>
             ScopeUnrestricted || ScopePrefixes.Any(p => e.AreaCode.StartsWith(p)) || e.Id == ScopeResidentId
-            || (e.HouseholdId != null && Residents.IgnoreQueryFilters().Any(me => me.Id == ScopeResidentId && me.HouseholdId == e.HouseholdId)));
+            || (ScopeResidentId != null && e.HouseholdId != null
+                && Residents.IgnoreQueryFilters().Any(me => me.Id == ScopeResidentId && me.HouseholdId == e.HouseholdId)));
         b.Entity<Household>().HasQueryFilter(DataScope.FilterName, e =>
             ScopeUnrestricted || ScopePrefixes.Any(p => e.AreaCode.StartsWith(p))
-            || Residents.IgnoreQueryFilters().Any(r => r.Id == ScopeResidentId && r.HouseholdId == e.Id));
+            || (ScopeResidentId != null && Residents.IgnoreQueryFilters().Any(r => r.Id == ScopeResidentId && r.HouseholdId == e.Id)));
     }
 
     void ScopeByArea<T>(ModelBuilder b) where T : class, IScoped =>
