@@ -8,6 +8,7 @@ namespace CivicGrid.Bench;
 /// of precomputed points, and OperationsPerInvoke makes the reported mean a per-lookup time.
 /// </summary>
 [MemoryDiagnoser]
+[MinColumn, MedianColumn] // the machine is shared: min and median show how much of the mean is other people's builds
 public class GridLookupBenchmarks
 {
     const int Batch = 10_000;
