@@ -80,18 +80,18 @@ public class GridIndexTests
         var right = Layer.Grids.Single(g => g.Code == SyntheticGrids.Code(4 * Layer.Rows + 7));
         var ring = left.Boundary.Shell.Coordinates; // corners and midpoints: index 2 → 3 → 4 is the right side
         var (a, b) = (ring[2], ring[3]);
-        var onEdge = ((a.X + b.X) / 2, (a.Y + b.Y) / 2);
-        var point = Factory.CreatePoint(new Coordinate(onEdge.Item1, onEdge.Item2));
+        var (lon, lat) = ((a.X + b.X) / 2, (a.Y + b.Y) / 2); // exact: coordinates are dyadic
+        var point = Factory.CreatePoint(new Coordinate(lon, lat));
         Assert.True(left.Boundary.Covers(point) && right.Boundary.Covers(point), "the point must lie on both grids");
 
         // Same geometry, codes swapped: the winner must follow the code, not the geometry or the insertion order.
         var swappedLeft = left with { Code = right.Code };
         var swappedRight = right with { Code = left.Code };
         foreach (var grids in new[] { new[] { left, right }, [right, left] })
-            Assert.Equal(left.Code, new GridIndex(grids).Locate(onEdge.Item1, onEdge.Item2)?.Code);
+            Assert.Equal(left.Code, new GridIndex(grids).Locate(lon, lat)?.Code);
         foreach (var grids in new[] { new[] { swappedLeft, swappedRight }, [swappedRight, swappedLeft] })
-            Assert.Same(swappedRight, new GridIndex(grids).Locate(onEdge.Item1, onEdge.Item2));
-        Assert.Equal(left.Code, new GridIndex(Layer.Grids).Locate(onEdge.Item1, onEdge.Item2)?.Code);
+            Assert.Same(swappedRight, new GridIndex(grids).Locate(lon, lat));
+        Assert.Equal(left.Code, new GridIndex(Layer.Grids).Locate(lon, lat)?.Code);
     }
 
     [Fact]
