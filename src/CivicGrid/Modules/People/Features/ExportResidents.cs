@@ -1,7 +1,6 @@
 using CivicGrid.Modules.Identity.Domain;
 using CivicGrid.Persistence;
 using CivicGrid.Shared;
-using MiniExcelLibs;
 using Microsoft.EntityFrameworkCore;
 
 namespace CivicGrid.Modules.People.Features;
@@ -9,28 +8,22 @@ namespace CivicGrid.Modules.People.Features;
 /// <summary>GET /api/residents/export.xlsx — the filtered list as Excel, masked like the screen (a full export would be a bulk reveal).</summary>
 public static class ExportResidents
 {
-    public const int MaxRows = 100_000;
-
     public static void Map(RouteGroupBuilder residents) =>
         residents.MapGet("/export.xlsx", Handle).RequireAuthorization(Permissions.People.Export);
 
     static async Task<IResult> Handle([AsParameters] SearchResidents.Query query, CivicGridDbContext db, PersonalDataProtector protector,
         TimeProvider clock, CancellationToken ct)
     {
-        var rows = query.Filter.Apply(db, protector).OrderBy(r => r.AreaCode).ThenBy(r => r.Name).ThenBy(r => r.Id).Take(MaxRows);
+        var rows = query.Filter.Apply(db, protector).OrderBy(r => r.AreaCode).ThenBy(r => r.Name).ThenBy(r => r.Id).Take(ExcelExport.MaxRows);
         var list = await SearchResidents.Project(db, rows, clock, ct);
-        var sheet = list.Select(r => new Dictionary<string, object?>
+        var sheet = list.Select(r => (IDictionary<string, object?>)new Dictionary<string, object?>
         {
             ["姓名"] = r.Name, ["性别"] = r.Gender, ["年龄"] = r.Age, ["身份证号"] = r.IdCard, ["手机号"] = r.Phone,
             ["居住类型"] = ResidenceTypeNames.Chinese(r.ResidenceType), ["与户主关系"] = r.RelationToHead,
             ["标签"] = string.Join("、", r.Tags.Select(t => People.Domain.ResidentTags.ChineseNames.GetValueOrDefault(t, t))),
             ["地址"] = r.Address, ["网格代码"] = r.AreaCode,
         });
-        var stream = new MemoryStream();
-        await stream.SaveAsAsync(sheet, sheetName: "居民", cancellationToken: ct);
-        stream.Position = 0;
-        return TypedResults.File(stream, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-            $"residents-{clock.GetUtcNow():yyyyMMddHHmm}.xlsx");
+        return await ExcelExport.FileAsync(sheet, "居民", "residents", clock, ct);
     }
 }
 
