@@ -33,6 +33,7 @@ await Startup.PrepareDatabaseAsync(app.Services, app.Configuration);
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseStaticFiles();
+app.UseRequestLocalization();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();

@@ -16,6 +16,7 @@ public static class WebModule
         builder.Services.AddCascadingAuthenticationState();
         builder.Services.AddMudServices();
         builder.Services.AddLocalization();
+        builder.Services.AddScoped<RequestScope>();
         builder.Services.Configure<RequestLocalizationOptions>(o =>
         {
             o.DefaultRequestCulture = new RequestCulture("zh-CN");

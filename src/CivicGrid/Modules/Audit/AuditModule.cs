@@ -51,16 +51,7 @@ public static class AuditModule
 
     public static WebApplication MapAudit(this WebApplication app)
     {
-        app.MapGet("/api/operation-log", async (string? account, int? page, int? pageSize, CivicGridDbContext db, CancellationToken ct) =>
-        {
-            var rows = db.OperationLog.AsNoTracking();
-            if (!string.IsNullOrWhiteSpace(account)) rows = rows.Where(r => r.AccountName == account);
-            var paging = Paging.Of(page, pageSize);
-            var total = await rows.CountAsync(ct);
-            var items = await rows.OrderByDescending(r => r.Id).Skip(paging.Skip).Take(paging.Size)
-                .Select(r => new Row(r.Id, r.At, r.AccountName, r.Method, r.Endpoint, r.Ids, r.Status, r.DurationMs)).ToListAsync(ct);
-            return new Paged<Row>(total, paging.Page, paging.Size, items);
-        }).WithTags("Audit").RequireAuthorization(Permissions.OperationLog.View);
+        app.MapGet("/api/operation-log", OperationLogPage).WithTags("Audit").RequireAuthorization(Permissions.OperationLog.View);
 
         app.MapGet("/api/personal-data-access", async (Guid? residentId, int? page, int? pageSize, CivicGridDbContext db, CancellationToken ct) =>
         {
@@ -72,5 +63,16 @@ public static class AuditModule
             return new Paged<People.Domain.PersonalDataAccess>(total, paging.Page, paging.Size, items);
         }).WithTags("Audit").RequireAuthorization(Permissions.OperationLog.View);
         return app;
+    }
+
+    internal static async Task<Paged<Row>> OperationLogPage(string? account, int? page, int? pageSize, CivicGridDbContext db, CancellationToken ct)
+    {
+        var rows = db.OperationLog.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(account)) rows = rows.Where(r => r.AccountName == account);
+        var paging = Paging.Of(page, pageSize);
+        var total = await rows.CountAsync(ct);
+        var items = await rows.OrderByDescending(r => r.Id).Skip(paging.Skip).Take(paging.Size)
+            .Select(r => new Row(r.Id, r.At, r.AccountName, r.Method, r.Endpoint, r.Ids, r.Status, r.DurationMs)).ToListAsync(ct);
+        return new Paged<Row>(total, paging.Page, paging.Size, items);
     }
 }

@@ -46,6 +46,14 @@ public static class IdentityModule
             // The API answers 401/403; only pages redirect to the login page.
             o.Events.OnRedirectToLogin = ctx => Redirect(ctx, StatusCodes.Status401Unauthorized);
             o.Events.OnRedirectToAccessDenied = ctx => Redirect(ctx, StatusCodes.Status403Forbidden);
+            // The security-stamp validator's dependencies (SignInManager → UserStore → DbContext → CurrentUser) are built
+            // before the cookie's principal is set; in the request's scope they would fix its CurrentUser and DbContext as
+            // anonymous for the rest of the request. Give the validator a scope of its own.
+            o.Events.OnValidatePrincipal = async ctx =>
+            {
+                await using var scope = ctx.HttpContext.RequestServices.CreateAsyncScope();
+                await scope.ServiceProvider.GetRequiredService<ISecurityStampValidator>().ValidateAsync(ctx);
+            };
         });
 
         services.AddIdentityCore<Account>(o =>

@@ -24,7 +24,7 @@ public static class BrowseAreas
         areas.MapGet("/{code:length(12,15)}", Get).RequireAuthorization(Permissions.Areas.View);
     }
 
-    static async Task<IReadOnlyList<Node>> Tree(string? parent, bool? includeRetired, CivicGridDbContext db, CancellationToken ct)
+    internal static async Task<IReadOnlyList<Node>> Tree(string? parent, bool? includeRetired, CivicGridDbContext db, CancellationToken ct)
     {
         IQueryable<Area> nodes;
         if (parent is null)
@@ -38,7 +38,7 @@ public static class BrowseAreas
         return await WithCounts(db, list, ct);
     }
 
-    static async Task<Results<Ok<Detail>, NotFound>> Get(string code, CivicGridDbContext db, CancellationToken ct)
+    internal static async Task<Results<Ok<Detail>, NotFound>> Get(string code, CivicGridDbContext db, CancellationToken ct)
     {
         var area = await db.Areas.AsNoTracking().SingleOrDefaultAsync(a => a.AreaCode == code, ct);
         if (area is null) return TypedResults.NotFound();

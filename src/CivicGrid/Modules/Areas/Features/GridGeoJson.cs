@@ -34,8 +34,17 @@ public static class GridGeoJson
 
     static async Task<IResult> Export(string code, CivicGridDbContext db, CancellationToken ct)
     {
+        var collection = await Collection(code, db, ct);
+        if (collection is null) return TypedResults.NotFound();
+        var json = JsonSerializer.Serialize(collection, GeoJson.Options);
+        return Results.Text(json, "application/geo+json", System.Text.Encoding.UTF8);
+    }
+
+    /// <summary>The community's grids as features (code, name, responsibilities), or null when the community is not in scope.</summary>
+    internal static async Task<FeatureCollection?> Collection(string code, CivicGridDbContext db, CancellationToken ct)
+    {
         var community = await db.Areas.AsNoTracking().SingleOrDefaultAsync(a => a.AreaCode == code && a.Level == AreaLevel.Community, ct);
-        if (community is null) return TypedResults.NotFound();
+        if (community is null) return null;
         var grids = await db.Areas.AsNoTracking()
             .Where(a => a.ParentCode == code && a.Level == AreaLevel.Grid && a.RetiredAt == null && a.Boundary != null)
             .OrderBy(a => a.AreaCode).ToListAsync(ct);
@@ -45,8 +54,7 @@ public static class GridGeoJson
             {
                 { "code", g.AreaCode }, { "name", g.Name }, { "responsibilities", g.Responsibilities.ToArray() },
             }));
-        var json = JsonSerializer.Serialize(collection, GeoJson.Options);
-        return Results.Text(json, "application/geo+json", System.Text.Encoding.UTF8);
+        return collection;
     }
 
     static async Task<Results<Ok<ImportResult>, NotFound, ProblemHttpResult>> Import(

@@ -29,7 +29,7 @@ public static class ManageAccounts
         accounts.MapGet("/roles", () => Roles.Definitions);
     }
 
-    static async Task<Paged<AccountDto>> List(string? q, int? page, int? pageSize, CivicGridDbContext db, UserManager<Account> users, CancellationToken ct)
+    internal static async Task<Paged<AccountDto>> List(string? q, int? page, int? pageSize, CivicGridDbContext db, UserManager<Account> users, CancellationToken ct)
     {
         var query = db.Users.AsNoTracking().Include(a => a.Scopes).OrderBy(a => a.UserName).AsQueryable();
         if (!string.IsNullOrWhiteSpace(q)) query = query.Where(a => a.UserName!.Contains(q) || a.DisplayName.Contains(q));
@@ -46,7 +46,7 @@ public static class ManageAccounts
             a.Disabled, a.LockoutEnd > DateTimeOffset.UtcNow)).ToList());
     }
 
-    static async Task<Results<Created<Guid>, ProblemHttpResult>> Create(CreateRequest request, CivicGridDbContext db, UserManager<Account> users)
+    internal static async Task<Results<Created<Guid>, ProblemHttpResult>> Create(CreateRequest request, CivicGridDbContext db, UserManager<Account> users)
     {
         if (Validate(request.Roles, request.Scopes) is { } invalid) return invalid.ToProblem();
         if (await users.FindByNameAsync(request.UserName) is not null) return UserNameTaken.ToProblem();
@@ -61,7 +61,7 @@ public static class ManageAccounts
         return TypedResults.Created($"/api/accounts/{account.Id}", account.Id);
     }
 
-    static async Task<Results<NoContent, NotFound, ProblemHttpResult>> SetAccess(Guid id, AccessRequest request, CivicGridDbContext db, UserManager<Account> users)
+    internal static async Task<Results<NoContent, NotFound, ProblemHttpResult>> SetAccess(Guid id, AccessRequest request, CivicGridDbContext db, UserManager<Account> users)
     {
         if (Validate(request.Roles, request.Scopes) is { } invalid) return invalid.ToProblem();
         var account = await users.FindByIdAsync(id.ToString());
@@ -79,7 +79,7 @@ public static class ManageAccounts
         return TypedResults.NoContent();
     }
 
-    static async Task<Results<NoContent, NotFound>> Unlock(Guid id, UserManager<Account> users)
+    internal static async Task<Results<NoContent, NotFound>> Unlock(Guid id, UserManager<Account> users)
     {
         var account = await users.FindByIdAsync(id.ToString());
         if (account is null) return TypedResults.NotFound();

@@ -25,7 +25,7 @@ public static class BrowseHouseholds
         app.MapGet("/api/me/household", Mine).WithTags("People").RequireAuthorization(Permissions.Self);
     }
 
-    static async Task<Paged<BuildingRow>> Buildings(string? areaCode, string? q, int? page, int? pageSize, CivicGridDbContext db, CancellationToken ct)
+    internal static async Task<Paged<BuildingRow>> Buildings(string? areaCode, string? q, int? page, int? pageSize, CivicGridDbContext db, CancellationToken ct)
     {
         var rows = db.Buildings.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(areaCode)) rows = rows.Where(b => b.AreaCode.StartsWith(Prefix(areaCode)));
@@ -50,7 +50,7 @@ public static class BrowseHouseholds
         return new(total, paging.Page, paging.Size, items);
     }
 
-    static async Task<Results<Ok<HouseholdDetail>, NotFound>> Household(Guid id, CivicGridDbContext db, TimeProvider clock, CancellationToken ct)
+    internal static async Task<Results<Ok<HouseholdDetail>, NotFound>> Household(Guid id, CivicGridDbContext db, TimeProvider clock, CancellationToken ct)
     {
         var row = (await Project(db, db.Households.Where(h => h.Id == id), ct)).SingleOrDefault();
         if (row is null) return TypedResults.NotFound();
@@ -58,7 +58,7 @@ public static class BrowseHouseholds
         return TypedResults.Ok(new HouseholdDetail(row, members));
     }
 
-    static async Task<Results<Ok<HouseholdDetail>, NotFound>> Mine(CivicGridDbContext db, CurrentUser user, TimeProvider clock, CancellationToken ct)
+    internal static async Task<Results<Ok<HouseholdDetail>, NotFound>> Mine(CivicGridDbContext db, CurrentUser user, TimeProvider clock, CancellationToken ct)
     {
         if (user.Scope.ResidentId is not { } me) return TypedResults.NotFound();
         var householdId = await db.Residents.Where(r => r.Id == me).Select(r => r.HouseholdId).SingleOrDefaultAsync(ct);

@@ -16,7 +16,7 @@ public static class RevealResident
     public static void Map(RouteGroupBuilder residents) =>
         residents.MapPost("/{id:guid}/reveal", Handle).RequireAuthorization(Permissions.People.Reveal);
 
-    static async Task<Results<Ok<Response>, NotFound>> Handle(Guid id, Request? request, CivicGridDbContext db, CurrentUser user,
+    internal static async Task<Results<Ok<Response>, NotFound>> Handle(Guid id, Request? request, CivicGridDbContext db, CurrentUser user,
         PersonalDataProtector protector, TimeProvider clock, CancellationToken ct)
     {
         var resident = await db.Residents.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, ct);

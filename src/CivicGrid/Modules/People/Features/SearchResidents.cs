@@ -22,7 +22,7 @@ public static class SearchResidents
         residents.MapGet("/{id:guid}", Get).RequireAuthorization(Permissions.People.View);
     }
 
-    static async Task<Paged<Row>> List([AsParameters] Query query, CivicGridDbContext db, PersonalDataProtector protector, TimeProvider clock, CancellationToken ct)
+    internal static async Task<Paged<Row>> List([AsParameters] Query query, CivicGridDbContext db, PersonalDataProtector protector, TimeProvider clock, CancellationToken ct)
     {
         var rows = query.Filter.Apply(db, protector);
         var paging = Paging.Of(query.Page, query.PageSize);
