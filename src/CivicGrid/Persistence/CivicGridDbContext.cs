@@ -10,15 +10,15 @@ namespace CivicGrid.Persistence;
 
 /// <summary>The unit of work: one SaveChanges per request. Data scope is applied here, once, for every scoped entity.</summary>
 /// <remarks>Abstract: each provider has its own subclass so that each has its own migrations (docs/adr/0002).</remarks>
-public abstract class CivicGridDbContext(DbContextOptions options, DataScope scope)
+public abstract class CivicGridDbContext(DbContextOptions options, ScopeSource scope)
     : IdentityDbContext<Account, AccountRole, Guid>(options)
 {
     // Read by the query filters; EF parameterizes these per query, so one model serves every caller.
-    bool ScopeUnrestricted => scope.IsUnrestricted;
-    string[] ScopePrefixes => scope.AreaPrefixes;
-    Guid? ScopeResidentId => scope.ResidentId;
+    bool ScopeUnrestricted => scope.Current.IsUnrestricted;
+    string[] ScopePrefixes => scope.Current.AreaPrefixes;
+    Guid? ScopeResidentId => scope.Current.ResidentId;
 
-    public DataScope Scope => scope;
+    public DataScope Scope => scope.Current;
 
     public DbSet<Area> Areas => Set<Area>();
     public DbSet<Compound> Compounds => Set<Compound>();
@@ -65,9 +65,9 @@ public abstract class CivicGridDbContext(DbContextOptions options, DataScope sco
 }
 
 /// <summary>The SQLite model and its migrations (Persistence/Migrations/Sqlite).</summary>
-public sealed class SqliteCivicGridDbContext(DbContextOptions<SqliteCivicGridDbContext> options, DataScope scope)
+public sealed class SqliteCivicGridDbContext(DbContextOptions<SqliteCivicGridDbContext> options, ScopeSource scope)
     : CivicGridDbContext(options, scope);
 
 /// <summary>The PostgreSQL + PostGIS model and its migrations (Persistence/Migrations/Postgres).</summary>
-public sealed class PostgresCivicGridDbContext(DbContextOptions<PostgresCivicGridDbContext> options, DataScope scope)
+public sealed class PostgresCivicGridDbContext(DbContextOptions<PostgresCivicGridDbContext> options, ScopeSource scope)
     : CivicGridDbContext(options, scope);

@@ -21,7 +21,11 @@ public static class DatabaseSetup
         var provider = Provider(config);
         var connection = ConnectionString(config, provider, builder.Environment.ContentRootPath);
 
-        builder.Services.AddScoped(sp => sp.GetRequiredService<CurrentUser>().Scope);
+        builder.Services.AddScoped(sp =>
+        {
+            var user = sp.GetRequiredService<CurrentUser>();
+            return new ScopeSource(() => user.Scope);
+        });
         if (provider == DatabaseProvider.Postgres)
             builder.Services.AddDbContext<CivicGridDbContext, PostgresCivicGridDbContext>(o => Configure(o, provider, connection));
         else
@@ -57,7 +61,7 @@ sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<SqliteCivicGr
     {
         var o = new DbContextOptionsBuilder<SqliteCivicGridDbContext>();
         DatabaseSetup.Configure(o, DatabaseProvider.Sqlite, "Data Source=design.db");
-        return new(o.Options, DataScope.Unrestricted);
+        return new(o.Options, ScopeSource.Fixed(DataScope.Unrestricted));
     }
 }
 
@@ -67,6 +71,6 @@ sealed class PostgresDesignTimeFactory : IDesignTimeDbContextFactory<PostgresCiv
     {
         var o = new DbContextOptionsBuilder<PostgresCivicGridDbContext>();
         DatabaseSetup.Configure(o, DatabaseProvider.Postgres, "Host=localhost;Database=design");
-        return new(o.Options, DataScope.Unrestricted);
+        return new(o.Options, ScopeSource.Fixed(DataScope.Unrestricted));
     }
 }

@@ -19,6 +19,6 @@ public sealed class ScopedDb(IServiceProvider services, CurrentUser user)
 
     internal static CivicGridDbContext Create(IServiceProvider services, DataScope scope) =>
         services.GetService<DbContextOptions<PostgresCivicGridDbContext>>() is { } postgres
-            ? new PostgresCivicGridDbContext(postgres, scope)
-            : new SqliteCivicGridDbContext(services.GetRequiredService<DbContextOptions<SqliteCivicGridDbContext>>(), scope);
+            ? new PostgresCivicGridDbContext(postgres, ScopeSource.Fixed(scope))
+            : new SqliteCivicGridDbContext(services.GetRequiredService<DbContextOptions<SqliteCivicGridDbContext>>(), ScopeSource.Fixed(scope));
 }

@@ -40,3 +40,14 @@ public sealed class DataScope
         return kept.ToArray();
     }
 }
+
+/// <summary>
+/// Where a DbContext gets its scope, read at every query: in a request it follows <see cref="CurrentUser"/>; system work
+/// and per-operation contexts fix it with <see cref="Fixed"/>.
+/// </summary>
+public sealed class ScopeSource(Func<DataScope> current)
+{
+    public DataScope Current => current();
+
+    public static ScopeSource Fixed(DataScope scope) => new(() => scope);
+}

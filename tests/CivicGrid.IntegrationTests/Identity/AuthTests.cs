@@ -67,10 +67,11 @@ public sealed class AuthTests(Apps apps) : IClassFixture<Apps>
     }
 
     [Theory, OnSqlite, OnPostgres]
-    public async Task Login_page_signs_in_with_a_cookie(DatabaseProvider provider)
+    public async Task Login_page_signs_in_with_a_cookie_that_carries_the_scope(DatabaseProvider provider)
     {
         var app = await apps.For(provider);
-        var user = await A.Account(app, Roles.CommunityStaff);
+        var d = await A.District(app);
+        var user = await A.Account(app, Roles.CommunityStaff, A.AreaScope(d.CommunityA));
         var client = app.CreateClient(new() { AllowAutoRedirect = false });
         var page = await client.GetStringAsync("/login");
         Assert.Contains("登录", page);
@@ -82,7 +83,14 @@ public sealed class AuthTests(Apps apps) : IClassFixture<Apps>
         var response = await client.PostAsync("/account/login", form);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal("/areas", response.Headers.Location!.OriginalString);
-        Assert.Contains(response.Headers.GetValues("Set-Cookie"), c => c.StartsWith("civicgrid="));
+        var cookie = Assert.Single(response.Headers.GetValues("Set-Cookie"), c => c.StartsWith("civicgrid=")).Split(';')[0];
+
+        // The cookie's security-stamp check runs before the principal is set; the request must still see the caller.
+        var api = app.CreateClient();
+        api.DefaultRequestHeaders.Add("Cookie", cookie);
+        Assert.Contains(user, await api.GetStringAsync("/api/auth/me"));
+        var residents = await api.Get<PagedDto<ResidentDto>>("/api/residents?pageSize=200");
+        Assert.Equal(d.ResidentsOf(d.CommunityA).Select(r => r.Entity.Id).Order(), residents.Items.Select(r => r.Id).Order());
     }
 
     [Theory, OnSqlite, OnPostgres]

@@ -46,14 +46,6 @@ public static class IdentityModule
             // The API answers 401/403; only pages redirect to the login page.
             o.Events.OnRedirectToLogin = ctx => Redirect(ctx, StatusCodes.Status401Unauthorized);
             o.Events.OnRedirectToAccessDenied = ctx => Redirect(ctx, StatusCodes.Status403Forbidden);
-            // The security-stamp validator's dependencies (SignInManager → UserStore → DbContext → CurrentUser) are built
-            // before the cookie's principal is set; in the request's scope they would fix its CurrentUser and DbContext as
-            // anonymous for the rest of the request. Give the validator a scope of its own.
-            o.Events.OnValidatePrincipal = async ctx =>
-            {
-                await using var scope = ctx.HttpContext.RequestServices.CreateAsyncScope();
-                await scope.ServiceProvider.GetRequiredService<ISecurityStampValidator>().ValidateAsync(ctx);
-            };
         });
 
         services.AddIdentityCore<Account>(o =>
@@ -84,9 +76,12 @@ public static class IdentityModule
     /// </summary>
     static CurrentUser CurrentUserOf(IServiceProvider sp)
     {
-        if (sp.GetRequiredService<IHttpContextAccessor>().HttpContext is { } http) return new CurrentUser(http.User);
-        var state = (sp.GetService<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider>() as CircuitAuthenticationState)?.State;
-        return new CurrentUser(state is { IsCompletedSuccessfully: true } ? state.Result.User : new System.Security.Claims.ClaimsPrincipal());
+        var http = sp.GetRequiredService<IHttpContextAccessor>();
+        var circuit = sp.GetService<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider>() as CircuitAuthenticationState;
+        var anonymous = new System.Security.Claims.ClaimsPrincipal();
+        return new CurrentUser(() =>
+            http.HttpContext?.User
+            ?? (circuit?.State is { IsCompletedSuccessfully: true } state ? state.Result.User : anonymous));
     }
 
     static Task Redirect(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> ctx, int apiStatus)
