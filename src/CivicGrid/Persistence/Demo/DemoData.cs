@@ -145,10 +145,9 @@ public static class DemoData
         var gridIndex = 0;
         foreach (var grid in grids)
         {
-            var communityName = communities.First(c => c.AreaCode == grid.ParentCode).Name;
             var compound = new Compound
             {
-                Id = Guid.NewGuid(), AreaCode = grid.AreaCode, Name = $"{communityName[..^2]}{DemoNames.CommunityWords[gridIndex % DemoNames.CommunityWords.Length]}小区",
+                Id = Guid.NewGuid(), AreaCode = grid.AreaCode, Name = CompoundName(gridIndex),
                 Address = $"{DemoNames.RoadWords[gridIndex % DemoNames.RoadWords.Length]}{random.Next(1, 400)}号",
                 PropertyCompanyId = propertyCompanies[gridIndex % propertyCompanies.Count].Id,
             };
@@ -261,6 +260,14 @@ public static class DemoData
             var id = first17 + IdCardNumber.CheckCharFor(first17);
             if (taken.Add(id)) return id;
         }
+    }
+
+    /// <summary>丽景苑, 幸福家园…: a word and a suffix that never repeat the community's own word in one address.</summary>
+    static string CompoundName(int gridIndex)
+    {
+        var words = DemoNames.CommunityWords;
+        string[] suffixes = ["苑", "家园", "小区", "花园", "公寓", "新城"];
+        return words[(gridIndex * 7 + 3) % words.Length] + suffixes[gridIndex / words.Length % suffixes.Length];
     }
 
     static string CommunityName(int index)
