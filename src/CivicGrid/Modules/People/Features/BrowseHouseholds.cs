@@ -21,6 +21,7 @@ public static class BrowseHouseholds
     {
         app.MapGet("/api/buildings", Buildings).WithTags("People").RequireAuthorization(Permissions.People.View);
         app.MapGet("/api/households", Households).WithTags("People").RequireAuthorization(Permissions.People.View);
+        app.MapGet("/api/households/export.xlsx", ExportHouseholds).WithTags("People").RequireAuthorization(Permissions.People.Export);
         app.MapGet("/api/households/{id:guid}", Household).WithTags("People").RequireAuthorization(Permissions.People.View);
         app.MapGet("/api/me/household", Mine).WithTags("People").RequireAuthorization(Permissions.Self);
     }
@@ -40,14 +41,31 @@ public static class BrowseHouseholds
 
     static async Task<Paged<HouseholdRow>> Households(string? areaCode, Guid? buildingId, string? q, int? page, int? pageSize, CivicGridDbContext db, CancellationToken ct)
     {
+        var rows = HouseholdQuery(db, areaCode, buildingId, q);
+        var paging = Paging.Of(page, pageSize);
+        var total = await rows.CountAsync(ct);
+        var items = await Project(db, rows.Skip(paging.Skip).Take(paging.Size), ct);
+        return new(total, paging.Page, paging.Size, items);
+    }
+
+    /// <summary>GET /api/households/export.xlsx — the same filter as the list.</summary>
+    static async Task<IResult> ExportHouseholds(string? areaCode, Guid? buildingId, string? q, CivicGridDbContext db, TimeProvider clock, CancellationToken ct)
+    {
+        var rows = await Project(db, HouseholdQuery(db, areaCode, buildingId, q).Take(ExcelExport.MaxRows), ct);
+        return await ExcelExport.FileAsync(rows.Select(h => (IDictionary<string, object?>)new Dictionary<string, object?>
+        {
+            ["地址"] = h.Address, ["单元"] = h.UnitNo, ["房号"] = h.RoomNo, ["空置"] = h.Vacant ? "是" : "否",
+            ["人数"] = h.Members, ["网格代码"] = h.AreaCode,
+        }), "房屋", "households", clock, ct);
+    }
+
+    static IQueryable<Household> HouseholdQuery(CivicGridDbContext db, string? areaCode, Guid? buildingId, string? q)
+    {
         var rows = db.Households.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(areaCode)) rows = rows.Where(h => h.AreaCode.StartsWith(Prefix(areaCode)));
         if (buildingId is { } b) rows = rows.Where(h => h.BuildingId == b);
         if (!string.IsNullOrWhiteSpace(q)) rows = rows.Where(h => h.Address.Contains(q));
-        var paging = Paging.Of(page, pageSize);
-        var total = await rows.CountAsync(ct);
-        var items = await Project(db, rows.OrderBy(h => h.AreaCode).ThenBy(h => h.Address).Skip(paging.Skip).Take(paging.Size), ct);
-        return new(total, paging.Page, paging.Size, items);
+        return rows.OrderBy(h => h.AreaCode).ThenBy(h => h.Address);
     }
 
     internal static async Task<Results<Ok<HouseholdDetail>, NotFound>> Household(Guid id, CivicGridDbContext db, TimeProvider clock, CancellationToken ct)
