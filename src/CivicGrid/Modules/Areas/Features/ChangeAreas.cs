@@ -22,7 +22,7 @@ public static class ChangeAreas
         areas.MapPost("/{code:length(12,15)}/retire", Retire).RequireAuthorization(Permissions.Areas.Manage);
     }
 
-    static async Task<Results<Created<BrowseAreas.Node>, ProblemHttpResult>> Create(CreateRequest request, CivicGridDbContext db, CancellationToken ct)
+    internal static async Task<Results<Created<BrowseAreas.Node>, ProblemHttpResult>> Create(CreateRequest request, CivicGridDbContext db, CancellationToken ct)
     {
         if (!AreaCode.TryParse(request.Code, out var code)) return AreaErrors.InvalidCode.ToProblem();
         var name = request.Name?.Trim();
@@ -43,7 +43,7 @@ public static class ChangeAreas
         return TypedResults.Created($"/api/areas/{area.AreaCode}", (await BrowseAreas.WithCounts(db, [area], ct))[0]);
     }
 
-    static async Task<Results<NoContent, NotFound, ProblemHttpResult>> Rename(string code, RenameRequest request, CivicGridDbContext db, GridLocator locator, CancellationToken ct)
+    internal static async Task<Results<NoContent, NotFound, ProblemHttpResult>> Rename(string code, RenameRequest request, CivicGridDbContext db, GridLocator locator, CancellationToken ct)
     {
         var name = request.Name?.Trim();
         if (string.IsNullOrEmpty(name)) return AreaErrors.NameRequired.ToProblem();
@@ -56,7 +56,7 @@ public static class ChangeAreas
         return TypedResults.NoContent();
     }
 
-    static async Task<Results<NoContent, NotFound, ProblemHttpResult>> Retire(string code, RetireRequest request, CivicGridDbContext db, GridLocator locator, TimeProvider clock, CancellationToken ct)
+    internal static async Task<Results<NoContent, NotFound, ProblemHttpResult>> Retire(string code, RetireRequest request, CivicGridDbContext db, GridLocator locator, TimeProvider clock, CancellationToken ct)
     {
         var area = await db.Areas.SingleOrDefaultAsync(a => a.AreaCode == code, ct);
         if (area is null) return TypedResults.NotFound();

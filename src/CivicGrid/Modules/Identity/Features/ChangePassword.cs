@@ -14,7 +14,7 @@ public static class ChangePassword
 
     public static void Map(RouteGroupBuilder auth) => auth.MapPost("/password", Handle).RequireAuthorization();
 
-    static async Task<Results<NoContent, ProblemHttpResult>> Handle(Request request, CurrentUser me, UserManager<Account> users)
+    internal static async Task<Results<NoContent, ProblemHttpResult>> Handle(Request request, CurrentUser me, UserManager<Account> users)
     {
         var account = await users.FindByIdAsync(me.Id!.Value.ToString());
         if (account is null) return Rejected.ToProblem();
