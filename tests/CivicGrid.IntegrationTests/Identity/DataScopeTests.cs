@@ -166,7 +166,7 @@ public sealed class DataScopeTests(Apps apps) : IClassFixture<Apps>
         Assert.Equal(seen.Select(r => r.Entity.Name).Order(), rows.Select(r => (string)r["姓名"]).Order());
 
         // Every other list's export holds only the visible subtree too.
-        foreach (var (url, column) in new[] { ("/api/households/export.xlsx", "网格代码"), ("/api/organisations/export.xlsx", "区划代码"),
+        foreach (var (url, column) in new[] { ("/api/households/export.xlsx", "网格代码"), ("/api/buildings/export.xlsx", "网格代码"), ("/api/organisations/export.xlsx", "区划代码"),
                      ("/api/party-members/export.xlsx", "区划代码"), ("/api/vehicles/export.xlsx", "区划代码") })
         {
             var sheet = (await (await client.GetAsync(url)).Content.ReadAsStreamAsync()).Query(useHeaderRow: true).Cast<IDictionary<string, object>>().ToList();

@@ -21,6 +21,7 @@ public static class BrowseHouseholds
     {
         app.MapGet("/api/buildings", Buildings).WithTags("People").RequireAuthorization(Permissions.People.View);
         app.MapGet("/api/households", Households).WithTags("People").RequireAuthorization(Permissions.People.View);
+        app.MapGet("/api/buildings/export.xlsx", ExportBuildings).WithTags("People").RequireAuthorization(Permissions.People.Export);
         app.MapGet("/api/households/export.xlsx", ExportHouseholds).WithTags("People").RequireAuthorization(Permissions.People.Export);
         app.MapGet("/api/households/{id:guid}", Household).WithTags("People").RequireAuthorization(Permissions.People.View);
         app.MapGet("/api/me/household", Mine).WithTags("People").RequireAuthorization(Permissions.Self);
@@ -28,15 +29,29 @@ public static class BrowseHouseholds
 
     internal static async Task<Paged<BuildingRow>> Buildings(string? areaCode, string? q, int? page, int? pageSize, CivicGridDbContext db, CancellationToken ct)
     {
+        var rows = BuildingQuery(db, areaCode, q);
+        var paging = Paging.Of(page, pageSize);
+        var total = await rows.CountAsync(ct);
+        return new(total, paging.Page, paging.Size, await rows.Skip(paging.Skip).Take(paging.Size).ToListAsync(ct));
+    }
+
+    /// <summary>GET /api/buildings/export.xlsx — the same filter as the list.</summary>
+    static async Task<IResult> ExportBuildings(string? areaCode, string? q, CivicGridDbContext db, TimeProvider clock, CancellationToken ct)
+    {
+        var rows = await BuildingQuery(db, areaCode, q).Take(ExcelExport.MaxRows).ToListAsync(ct);
+        return await ExcelExport.FileAsync(rows.Select(b => (IDictionary<string, object?>)new Dictionary<string, object?>
+        {
+            ["楼栋"] = b.Name, ["地址"] = b.Address, ["层数"] = b.Floors, ["户数"] = b.Households, ["网格代码"] = b.AreaCode,
+        }), "楼栋", "buildings", clock, ct);
+    }
+
+    static IQueryable<BuildingRow> BuildingQuery(CivicGridDbContext db, string? areaCode, string? q)
+    {
         var rows = db.Buildings.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(areaCode)) rows = rows.Where(b => b.AreaCode.StartsWith(Prefix(areaCode)));
         if (!string.IsNullOrWhiteSpace(q)) rows = rows.Where(b => b.Name.Contains(q) || b.Address.Contains(q));
-        var paging = Paging.Of(page, pageSize);
-        var total = await rows.CountAsync(ct);
-        var items = await rows.OrderBy(b => b.AreaCode).ThenBy(b => b.Name).Skip(paging.Skip).Take(paging.Size)
-            .Select(b => new BuildingRow(b.Id, b.Name, b.Address, b.Floors, b.AreaCode, db.Households.Count(h => h.BuildingId == b.Id)))
-            .ToListAsync(ct);
-        return new(total, paging.Page, paging.Size, items);
+        return rows.OrderBy(b => b.AreaCode).ThenBy(b => b.Name)
+            .Select(b => new BuildingRow(b.Id, b.Name, b.Address, b.Floors, b.AreaCode, db.Households.Count(h => h.BuildingId == b.Id)));
     }
 
     static async Task<Paged<HouseholdRow>> Households(string? areaCode, Guid? buildingId, string? q, int? page, int? pageSize, CivicGridDbContext db, CancellationToken ct)
