@@ -1,5 +1,6 @@
 using CivicGrid.Modules.Areas;
 using CivicGrid.Modules.Audit;
+using CivicGrid.Modules.Calendar;
 using CivicGrid.Modules.Identity;
 using CivicGrid.Modules.People;
 using CivicGrid.Persistence;
@@ -20,6 +21,7 @@ builder.Services.ConfigureHttpJsonOptions(o =>
 builder.AddDatabase();
 builder.AddIdentityModule();
 builder.AddAreas();
+builder.AddCalendar();
 builder.AddPeople();
 builder.AddWeb();
 
@@ -44,6 +46,7 @@ app.MapScalarApiReference("/scalar");
 app.MapHealth();
 app.MapIdentityModule();
 app.MapAreas();
+app.MapCalendar();
 app.MapPeople();
 app.MapAudit();
 app.MapWeb();

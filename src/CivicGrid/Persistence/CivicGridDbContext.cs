@@ -1,5 +1,6 @@
 using CivicGrid.Modules.Areas.Domain;
 using CivicGrid.Modules.Audit;
+using CivicGrid.Modules.Calendar.Domain;
 using CivicGrid.Modules.Identity.Domain;
 using CivicGrid.Modules.People.Domain;
 using CivicGrid.Shared;
@@ -34,6 +35,7 @@ public abstract class CivicGridDbContext(DbContextOptions options, ScopeSource s
     public DbSet<ImportFile> ImportFiles => Set<ImportFile>();
     public DbSet<AccountScope> AccountScopes => Set<AccountScope>();
     public DbSet<OperationLogEntry> OperationLog => Set<OperationLogEntry>();
+    public DbSet<CalendarYear> CalendarYears => Set<CalendarYear>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {

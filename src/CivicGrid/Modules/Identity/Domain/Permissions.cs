@@ -24,6 +24,12 @@ public static class Permissions
         public const string Manage = "accounts.manage";
     }
 
+    public static class Calendar
+    {
+        /// <summary>Load or replace a year of the working calendar (platform-wide).</summary>
+        public const string Manage = "calendar.manage";
+    }
+
     public static class OperationLog
     {
         public const string View = "oplog.view";
@@ -36,6 +42,6 @@ public static class Permissions
     [
         Areas.View, Areas.Manage,
         People.View, People.Manage, People.Reveal, People.Import, People.Export,
-        Accounts.Manage, OperationLog.View, Self,
+        Accounts.Manage, Calendar.Manage, OperationLog.View, Self,
     ];
 }
