@@ -139,7 +139,11 @@ public static class DemoData
         db.ChangeTracker.Clear();
 
         // Compounds, buildings, households, residents ---------------------------------------------------------------
+        // Written in bulk (BulkInsert), a batch of grids at a time so that a city never sits in memory, all in one
+        // transaction so that a failed run leaves no half-built city behind.
         var ids = new HashSet<string>();
+        var batch = new Batch();
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         int buildingCount = 0, householdCount = 0, residentCount = 0;
         Resident? firstResident = null, volunteerResident = null;
         var gridIndex = 0;
@@ -151,7 +155,7 @@ public static class DemoData
                 Address = $"{DemoNames.RoadWords[gridIndex % DemoNames.RoadWords.Length]}{random.Next(1, 400)}号",
                 PropertyCompanyId = propertyCompanies[gridIndex % propertyCompanies.Count].Id,
             };
-            db.Compounds.Add(compound);
+            batch.Compounds.Add(compound);
             var env = grid.Boundary!.EnvelopeInternal;
             for (var b = 1; b <= size.BuildingsPerGrid; b++)
             {
@@ -162,7 +166,7 @@ public static class DemoData
                     Longitude = env.MinX + env.Width * (0.15 + 0.7 * random.NextDouble()),
                     Latitude = env.MinY + env.Height * (0.15 + 0.7 * random.NextDouble()),
                 };
-                db.Buildings.Add(building);
+                batch.Buildings.Add(building);
                 buildingCount++;
                 for (var u = 1; u <= size.UnitsPerBuilding; u++)
                     for (var f = 1; f <= size.Floors; f++)
@@ -174,23 +178,23 @@ public static class DemoData
                                 Id = Guid.NewGuid(), AreaCode = grid.AreaCode, BuildingId = building.Id, UnitNo = $"{u}单元", RoomNo = room,
                                 Address = $"{building.Address}{u}单元{room}室", Vacant = random.NextDouble() < 0.06,
                             };
-                            db.Households.Add(household);
+                            batch.Households.Add(household);
                             householdCount++;
                             if (household.Vacant) continue;
                             foreach (var resident in Family(household, random, ids, protector, now))
                             {
-                                db.Residents.Add(resident);
+                                batch.Residents.Add(resident);
                                 residentCount++;
                                 firstResident ??= resident;
                                 if (resident.RelationToHead == "户主" && random.NextDouble() < 0.35)
-                                    db.Vehicles.Add(new Vehicle
+                                    batch.Vehicles.Add(new Vehicle
                                     {
                                         Id = Guid.NewGuid(), AreaCode = grid.AreaCode, OwnerResidentId = resident.Id,
                                         PlateNumber = $"鲁C{"ABCDEFGHJK"[random.Next(10)]}{random.Next(10000, 99999)}",
                                     });
                                 if (volunteerResident is null && resident != firstResident && resident.RelationToHead == "户主") volunteerResident = resident;
                                 if (resident.Tags.Contains(ResidentTags.PartyMember) && branchByGrid.TryGetValue(grid.AreaCode, out var branch))
-                                    db.PartyMembers.Add(new PartyMember
+                                    batch.PartyMembers.Add(new PartyMember
                                     {
                                         Id = Guid.NewGuid(), AreaCode = grid.AreaCode, PartyOrganisationId = branch.Id, ResidentId = resident.Id,
                                         Name = resident.Name, InService = random.NextDouble() < 0.4, JoinedOn = resident.BirthDate.AddYears(random.Next(20, 40)),
@@ -198,21 +202,42 @@ public static class DemoData
                             }
                         }
             }
-            if (db.ChangeTracker.Entries().Count() >= 20_000) { await FlushAsync(db, ct); }
+            if (batch.Households.Count >= 20_000) await batch.WriteAsync(db, ct);
             gridIndex++;
         }
-        await FlushAsync(db, ct);
+        await batch.WriteAsync(db, ct);
+        await transaction.CommitAsync(ct);
 
         var accounts = await DemoAccounts.CreateAsync(services, db, streets, communities, grids, departments, propertyCompanies, units,
             firstResident!, volunteerResident!, ct);
         return new DemoResult(clock.Elapsed, streets.Count, communities.Count, grids.Count, buildingCount, householdCount, residentCount, accounts);
     }
 
-    static async Task FlushAsync(CivicGridDbContext db, CancellationToken ct)
+    /// <summary>The rows of the grids generated since the last write; parents are written before the rows that refer to them.</summary>
+    sealed class Batch
     {
-        db.ChangeTracker.DetectChanges();
-        await db.SaveChangesAsync(ct);
-        db.ChangeTracker.Clear();
+        public List<Compound> Compounds { get; } = [];
+        public List<Building> Buildings { get; } = [];
+        public List<Household> Households { get; } = [];
+        public List<Resident> Residents { get; } = [];
+        public List<Vehicle> Vehicles { get; } = [];
+        public List<PartyMember> PartyMembers { get; } = [];
+
+        public async Task WriteAsync(CivicGridDbContext db, CancellationToken ct)
+        {
+            await BulkInsert.WriteAsync(db, Compounds, ct);
+            await BulkInsert.WriteAsync(db, Buildings, ct);
+            await BulkInsert.WriteAsync(db, Households, ct);
+            await BulkInsert.WriteAsync(db, Residents, ct);
+            await BulkInsert.WriteAsync(db, Vehicles, ct);
+            await BulkInsert.WriteAsync(db, PartyMembers, ct);
+            Compounds.Clear();
+            Buildings.Clear();
+            Households.Clear();
+            Residents.Clear();
+            Vehicles.Clear();
+            PartyMembers.Clear();
+        }
     }
 
     static IEnumerable<Resident> Family(Household household, Random random, HashSet<string> ids, PersonalDataProtector protector, DateTimeOffset now)
