@@ -31,7 +31,7 @@ public static class BulkInsert
         }
     }
 
-    static async Task CopyAsync<T>(NpgsqlConnection connection, Table table, IEnumerable<T> rows, CancellationToken ct)
+    static async Task CopyAsync<T>(NpgsqlConnection connection, Table table, IEnumerable<T> rows, CancellationToken ct) where T : class
     {
         await using var writer = await connection.BeginBinaryImportAsync(
             $"COPY {table.Name} ({table.ColumnList}) FROM STDIN (FORMAT BINARY)", ct);
@@ -49,7 +49,7 @@ public static class BulkInsert
         await writer.CompleteAsync(ct);
     }
 
-    static async Task InsertAsync<T>(CivicGridDbContext db, Table table, IEnumerable<T> rows, CancellationToken ct)
+    static async Task InsertAsync<T>(CivicGridDbContext db, Table table, IEnumerable<T> rows, CancellationToken ct) where T : class
     {
         var owned = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         try

@@ -9,7 +9,7 @@ public sealed record DemoSize(string Name, int Streets, int CommunitiesMin, int 
     int GridColsMin, int GridColsMax, int BuildingsPerGrid, int Floors, int UnitsPerBuilding, int RoomsPerFloor)
 {
     /// <summary>8 streets, ~60 communities, ~860 grids, ~41k households.</summary>
-    public static readonly DemoSize District = new("district", 8, 7, 8, 3, 4, 3, 5, 2, 6, 2, 2);
+    public static readonly DemoSize District = new("district", 8, 7, 8, 3, 4, 3, 5, 12, 6, 2, 2);
 
     /// <summary>31 streets, ~293 communities, ~4,300 grids, 12 buildings of 24 households each per grid (~1.2M households).</summary>
     public static readonly DemoSize City = new("city", 31, 9, 10, 3, 4, 3, 5, 12, 6, 2, 2);
