@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Threading.Channels;
 using CivicGrid.Modules.Areas.Domain;
 using CivicGrid.Modules.Identity.Domain;
 using CivicGrid.Modules.People.Domain;
@@ -41,8 +42,8 @@ public static class DemoData
         var district = AreaCode.Parse(DistrictCode);
         var areas = new List<Area>
         {
-            new() { Id = Guid.NewGuid(), AreaCode = city.Value, Name = "红岭市", Level = AreaLevel.City },
-            new() { Id = Guid.NewGuid(), AreaCode = district.Value, Name = "红岭区", Level = AreaLevel.District, ParentCode = city.Value },
+            new() { Id = Guid.CreateVersion7(), AreaCode = city.Value, Name = "红岭市", Level = AreaLevel.City },
+            new() { Id = Guid.CreateVersion7(), AreaCode = district.Value, Name = "红岭区", Level = AreaLevel.District, ParentCode = city.Value },
         };
         var grids = new List<Area>();
         var communities = new List<Area>();
@@ -51,7 +52,7 @@ public static class DemoData
         for (var s = 0; s < size.Streets; s++)
         {
             var streetCode = district.Child(s + 1);
-            var street = new Area { Id = Guid.NewGuid(), AreaCode = streetCode.Value, Name = DemoNames.StreetNames[s % DemoNames.StreetNames.Length] + "街道", Level = AreaLevel.Street, ParentCode = district.Value };
+            var street = new Area { Id = Guid.CreateVersion7(), AreaCode = streetCode.Value, Name = DemoNames.StreetNames[s % DemoNames.StreetNames.Length] + "街道", Level = AreaLevel.Street, ParentCode = district.Value };
             streets.Add(street);
             var nCommunities = random.Next(size.CommunitiesMin, size.CommunitiesMax + 1);
             var communityCells = Split(streetCells[s], nCommunities);
@@ -60,7 +61,7 @@ public static class DemoData
                 var communityCode = streetCode.Child(c + 1);
                 var community = new Area
                 {
-                    Id = Guid.NewGuid(), AreaCode = communityCode.Value, Level = AreaLevel.Community, ParentCode = streetCode.Value,
+                    Id = Guid.CreateVersion7(), AreaCode = communityCode.Value, Level = AreaLevel.Community, ParentCode = streetCode.Value,
                     Name = CommunityName(communities.Count),
                 };
                 communities.Add(community);
@@ -77,7 +78,7 @@ public static class DemoData
                             cell.MinY + cell.Height * r / rows, cell.MinY + cell.Height * (r + 1) / rows);
                         grids.Add(new Area
                         {
-                            Id = Guid.NewGuid(), AreaCode = communityCode.Child(serial).Value, Level = AreaLevel.Grid,
+                            Id = Guid.CreateVersion7(), AreaCode = communityCode.Child(serial).Value, Level = AreaLevel.Grid,
                             ParentCode = communityCode.Value, Name = $"{community.Name[..^2]}第{serial}网格", Boundary = Rectangle(env),
                             Responsibilities = ["党建", "综治", "城管", "物业"],
                         });
@@ -90,25 +91,24 @@ public static class DemoData
         db.Areas.AddRange(areas);
         await db.SaveChangesAsync(ct);
         db.ChangeTracker.Clear();
-
         // Organisations and party organisations -------------------------------------------------------------------
         var departments = DemoNames.Departments.Select(d => new Organisation
-        { Id = Guid.NewGuid(), AreaCode = district.Value, Name = d.Name, Kind = OrganisationKind.Department, Address = "红岭区行政中心" }).ToList();
+        { Id = Guid.CreateVersion7(), AreaCode = district.Value, Name = d.Name, Kind = OrganisationKind.Department, Address = "红岭区行政中心" }).ToList();
         var propertyCompanies = DemoNames.PropertyCompanies.Select((n, i) => new Organisation
-        { Id = Guid.NewGuid(), AreaCode = district.Value, Name = n, Kind = OrganisationKind.PropertyCompany, Address = $"红岭区{DemoNames.RoadWords[i % DemoNames.RoadWords.Length]}{10 + i}号" }).ToList();
+        { Id = Guid.CreateVersion7(), AreaCode = district.Value, Name = n, Kind = OrganisationKind.PropertyCompany, Address = $"红岭区{DemoNames.RoadWords[i % DemoNames.RoadWords.Length]}{10 + i}号" }).ToList();
         var units = new List<Organisation>();
         foreach (var (street, i) in streets.Select((s, i) => (s, i)))
             for (var k = 0; k < 3; k++)
                 units.Add(new Organisation
                 {
-                    Id = Guid.NewGuid(), AreaCode = street.AreaCode, Kind = k == 0 ? OrganisationKind.Agency : OrganisationKind.Enterprise,
+                    Id = Guid.CreateVersion7(), AreaCode = street.AreaCode, Kind = k == 0 ? OrganisationKind.Agency : OrganisationKind.Enterprise,
                     Name = k == 0 ? $"{street.Name}办事处" : DemoNames.Enterprises[(i * 2 + k) % DemoNames.Enterprises.Length] + (i >= 9 ? $"{street.Name[..2]}分部" : ""),
                     Address = $"{street.Name[..2]}{DemoNames.RoadWords[(i + k) % DemoNames.RoadWords.Length]}{random.Next(1, 300)}号",
                 });
         foreach (var (community, i) in communities.Select((c, i) => (c, i)))
             units.Add(new Organisation
             {
-                Id = Guid.NewGuid(), AreaCode = community.AreaCode, Kind = OrganisationKind.NewEconomy,
+                Id = Guid.CreateVersion7(), AreaCode = community.AreaCode, Kind = OrganisationKind.NewEconomy,
                 Name = $"{community.Name[..^2]}{DemoNames.Couriers[i % DemoNames.Couriers.Length]}", Address = $"{community.Name}便民服务中心旁",
             });
         db.Organisations.AddRange(departments);
@@ -119,16 +119,16 @@ public static class DemoData
         var branchByGrid = new Dictionary<string, PartyOrganisation>();
         foreach (var street in streets)
         {
-            var committee = new PartyOrganisation { Id = Guid.NewGuid(), AreaCode = street.AreaCode, Name = $"中共红岭区{street.Name}工作委员会", Level = PartyOrganisationLevel.StreetWorkingCommittee };
+            var committee = new PartyOrganisation { Id = Guid.CreateVersion7(), AreaCode = street.AreaCode, Name = $"中共红岭区{street.Name}工作委员会", Level = PartyOrganisationLevel.StreetWorkingCommittee };
             partyOrgs.Add(committee);
             foreach (var community in communities.Where(c => c.ParentCode == street.AreaCode))
             {
-                var communityCommittee = new PartyOrganisation { Id = Guid.NewGuid(), AreaCode = community.AreaCode, Name = $"中共{community.Name}委员会", Level = PartyOrganisationLevel.CommunityCommittee, ParentId = committee.Id };
+                var communityCommittee = new PartyOrganisation { Id = Guid.CreateVersion7(), AreaCode = community.AreaCode, Name = $"中共{community.Name}委员会", Level = PartyOrganisationLevel.CommunityCommittee, ParentId = committee.Id };
                 partyOrgs.Add(communityCommittee);
                 // DOMAIN.md §11: Zibo has 2,778 grid party branches over 4,327 grids (~64%).
                 foreach (var grid in grids.Where(g => g.ParentCode == community.AreaCode && random.NextDouble() < 0.64))
                 {
-                    var branch = new PartyOrganisation { Id = Guid.NewGuid(), AreaCode = grid.AreaCode, Name = $"{grid.Name}党支部", Level = PartyOrganisationLevel.GridBranch, ParentId = communityCommittee.Id };
+                    var branch = new PartyOrganisation { Id = Guid.CreateVersion7(), AreaCode = grid.AreaCode, Name = $"{grid.Name}党支部", Level = PartyOrganisationLevel.GridBranch, ParentId = communityCommittee.Id };
                     partyOrgs.Add(branch);
                     branchByGrid[grid.AreaCode] = branch;
                 }
@@ -139,80 +139,138 @@ public static class DemoData
         db.ChangeTracker.Clear();
 
         // Compounds, buildings, households, residents ---------------------------------------------------------------
+        // Written in bulk (BulkInsert), a batch of grids at a time so that a city never sits in memory, all in one
+        // transaction so that a failed run leaves no half-built city behind. One thread generates (in order, so the
+        // data stays deterministic) while this one writes the previous batch. Ids are time-ordered (version 7), so
+        // primary- and foreign-key index inserts land at the end of their indexes instead of all over them (docs/adr/0005).
         var ids = new HashSet<string>();
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        // SQLite's default 2 MB page cache makes each index insert of a large load read pages back from the file
+        // (3× slower for the district, docs/adr/0005): widen it for the load, allocated only as pages are used.
+        var sqlite = db.Database.IsSqlite();
+        if (sqlite) await db.Database.ExecuteSqlRawAsync("PRAGMA cache_size = -524288", ct);
         int buildingCount = 0, householdCount = 0, residentCount = 0;
         Resident? firstResident = null, volunteerResident = null;
-        var gridIndex = 0;
-        foreach (var grid in grids)
+        var batches = Channel.CreateBounded<Batch>(1);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var generating = Task.Run(async () =>
         {
-            var compound = new Compound
+            try
             {
-                Id = Guid.NewGuid(), AreaCode = grid.AreaCode, Name = CompoundName(gridIndex),
-                Address = $"{DemoNames.RoadWords[gridIndex % DemoNames.RoadWords.Length]}{random.Next(1, 400)}号",
-                PropertyCompanyId = propertyCompanies[gridIndex % propertyCompanies.Count].Id,
-            };
-            db.Compounds.Add(compound);
-            var env = grid.Boundary!.EnvelopeInternal;
-            for (var b = 1; b <= size.BuildingsPerGrid; b++)
-            {
-                var building = new Building
-                {
-                    Id = Guid.NewGuid(), AreaCode = grid.AreaCode, CompoundId = compound.Id, Name = $"{b}号楼",
-                    Address = $"{compound.Address}{compound.Name}{b}号楼", Floors = size.Floors,
-                    Longitude = env.MinX + env.Width * (0.15 + 0.7 * random.NextDouble()),
-                    Latitude = env.MinY + env.Height * (0.15 + 0.7 * random.NextDouble()),
-                };
-                db.Buildings.Add(building);
-                buildingCount++;
-                for (var u = 1; u <= size.UnitsPerBuilding; u++)
-                    for (var f = 1; f <= size.Floors; f++)
-                        for (var r = 1; r <= size.RoomsPerFloor; r++)
-                        {
-                            var room = $"{f}{r:D2}";
-                            var household = new Household
-                            {
-                                Id = Guid.NewGuid(), AreaCode = grid.AreaCode, BuildingId = building.Id, UnitNo = $"{u}单元", RoomNo = room,
-                                Address = $"{building.Address}{u}单元{room}室", Vacant = random.NextDouble() < 0.06,
-                            };
-                            db.Households.Add(household);
-                            householdCount++;
-                            if (household.Vacant) continue;
-                            foreach (var resident in Family(household, random, ids, protector, now))
-                            {
-                                db.Residents.Add(resident);
-                                residentCount++;
-                                firstResident ??= resident;
-                                if (resident.RelationToHead == "户主" && random.NextDouble() < 0.35)
-                                    db.Vehicles.Add(new Vehicle
-                                    {
-                                        Id = Guid.NewGuid(), AreaCode = grid.AreaCode, OwnerResidentId = resident.Id,
-                                        PlateNumber = $"鲁C{"ABCDEFGHJK"[random.Next(10)]}{random.Next(10000, 99999)}",
-                                    });
-                                if (volunteerResident is null && resident != firstResident && resident.RelationToHead == "户主") volunteerResident = resident;
-                                if (resident.Tags.Contains(ResidentTags.PartyMember) && branchByGrid.TryGetValue(grid.AreaCode, out var branch))
-                                    db.PartyMembers.Add(new PartyMember
-                                    {
-                                        Id = Guid.NewGuid(), AreaCode = grid.AreaCode, PartyOrganisationId = branch.Id, ResidentId = resident.Id,
-                                        Name = resident.Name, InService = random.NextDouble() < 0.4, JoinedOn = resident.BirthDate.AddYears(random.Next(20, 40)),
-                                    });
-                            }
-                        }
+                await GenerateAsync();
+                batches.Writer.Complete();
             }
-            if (db.ChangeTracker.Entries().Count() >= 20_000) { await FlushAsync(db, ct); }
-            gridIndex++;
+            catch (Exception e)
+            {
+                batches.Writer.Complete(e);
+            }
+        }, CancellationToken.None);
+        try
+        {
+            await foreach (var full in batches.Reader.ReadAllAsync(ct)) await full.WriteAsync(db, ct);
         }
-        await FlushAsync(db, ct);
+        finally
+        {
+            await stop.CancelAsync();
+            await generating;
+        }
+        await transaction.CommitAsync(ct);
+        // Back to SQLite's default, so the pooled connection gives the memory back.
+        if (sqlite) await db.Database.ExecuteSqlRawAsync("PRAGMA cache_size = -2000", ct);
 
         var accounts = await DemoAccounts.CreateAsync(services, db, streets, communities, grids, departments, propertyCompanies, units,
             firstResident!, volunteerResident!, ct);
         return new DemoResult(clock.Elapsed, streets.Count, communities.Count, grids.Count, buildingCount, householdCount, residentCount, accounts);
+
+        async Task GenerateAsync()
+        {
+            var batch = new Batch();
+            var gridIndex = 0;
+            foreach (var grid in grids)
+            {
+                var compound = new Compound
+                {
+                    Id = Guid.CreateVersion7(), AreaCode = grid.AreaCode, Name = CompoundName(gridIndex),
+                    Address = $"{DemoNames.RoadWords[gridIndex % DemoNames.RoadWords.Length]}{random.Next(1, 400)}号",
+                    PropertyCompanyId = propertyCompanies[gridIndex % propertyCompanies.Count].Id,
+                };
+                batch.Compounds.Add(compound);
+                var env = grid.Boundary!.EnvelopeInternal;
+                for (var b = 1; b <= size.BuildingsPerGrid; b++)
+                {
+                    var building = new Building
+                    {
+                        Id = Guid.CreateVersion7(), AreaCode = grid.AreaCode, CompoundId = compound.Id, Name = $"{b}号楼",
+                        Address = $"{compound.Address}{compound.Name}{b}号楼", Floors = size.Floors,
+                        Longitude = env.MinX + env.Width * (0.15 + 0.7 * random.NextDouble()),
+                        Latitude = env.MinY + env.Height * (0.15 + 0.7 * random.NextDouble()),
+                    };
+                    batch.Buildings.Add(building);
+                    buildingCount++;
+                    for (var u = 1; u <= size.UnitsPerBuilding; u++)
+                        for (var f = 1; f <= size.Floors; f++)
+                            for (var r = 1; r <= size.RoomsPerFloor; r++)
+                            {
+                                var room = $"{f}{r:D2}";
+                                var household = new Household
+                                {
+                                    Id = Guid.CreateVersion7(), AreaCode = grid.AreaCode, BuildingId = building.Id, UnitNo = $"{u}单元", RoomNo = room,
+                                    Address = $"{building.Address}{u}单元{room}室", Vacant = random.NextDouble() < 0.06,
+                                };
+                                batch.Households.Add(household);
+                                householdCount++;
+                                if (household.Vacant) continue;
+                                foreach (var resident in Family(household, random, ids, protector, now))
+                                {
+                                    batch.Residents.Add(resident);
+                                    residentCount++;
+                                    firstResident ??= resident;
+                                    if (resident.RelationToHead == "户主" && random.NextDouble() < 0.35)
+                                        batch.Vehicles.Add(new Vehicle
+                                        {
+                                            Id = Guid.CreateVersion7(), AreaCode = grid.AreaCode, OwnerResidentId = resident.Id,
+                                            PlateNumber = $"鲁C{"ABCDEFGHJK"[random.Next(10)]}{random.Next(10000, 99999)}",
+                                        });
+                                    if (volunteerResident is null && resident != firstResident && resident.RelationToHead == "户主") volunteerResident = resident;
+                                    if (resident.Tags.Contains(ResidentTags.PartyMember) && branchByGrid.TryGetValue(grid.AreaCode, out var branch))
+                                        batch.PartyMembers.Add(new PartyMember
+                                        {
+                                            Id = Guid.CreateVersion7(), AreaCode = grid.AreaCode, PartyOrganisationId = branch.Id, ResidentId = resident.Id,
+                                            Name = resident.Name, InService = random.NextDouble() < 0.4, JoinedOn = resident.BirthDate.AddYears(random.Next(20, 40)),
+                                        });
+                                }
+                            }
+                }
+                if (batch.Households.Count >= 20_000)
+                {
+                    await batches.Writer.WriteAsync(batch, stop.Token);
+                    batch = new Batch();
+                }
+                gridIndex++;
+            }
+            await batches.Writer.WriteAsync(batch, stop.Token);
+        }
     }
 
-    static async Task FlushAsync(CivicGridDbContext db, CancellationToken ct)
+    /// <summary>The rows of the grids generated since the last write; parents are written before the rows that refer to them.</summary>
+    sealed class Batch
     {
-        db.ChangeTracker.DetectChanges();
-        await db.SaveChangesAsync(ct);
-        db.ChangeTracker.Clear();
+        public List<Compound> Compounds { get; } = [];
+        public List<Building> Buildings { get; } = [];
+        public List<Household> Households { get; } = [];
+        public List<Resident> Residents { get; } = [];
+        public List<Vehicle> Vehicles { get; } = [];
+        public List<PartyMember> PartyMembers { get; } = [];
+
+        public async Task WriteAsync(CivicGridDbContext db, CancellationToken ct)
+        {
+            await BulkInsert.WriteAsync(db, Compounds, ct);
+            await BulkInsert.WriteAsync(db, Buildings, ct);
+            await BulkInsert.WriteAsync(db, Households, ct);
+            await BulkInsert.WriteAsync(db, Residents, ct);
+            await BulkInsert.WriteAsync(db, Vehicles, ct);
+            await BulkInsert.WriteAsync(db, PartyMembers, ct);
+        }
     }
 
     static IEnumerable<Resident> Family(Household household, Random random, HashSet<string> ids, PersonalDataProtector protector, DateTimeOffset now)
@@ -241,7 +299,7 @@ public static class DemoData
             if (age >= 22 && random.NextDouble() < 0.07) tags.Add(ResidentTags.PartyMember);
             var resident = new Resident
             {
-                Id = Guid.NewGuid(), AreaCode = household.AreaCode, HouseholdId = household.Id, Name = name, ResidenceType = type,
+                Id = Guid.CreateVersion7(), AreaCode = household.AreaCode, HouseholdId = household.Id, Name = name, ResidenceType = type,
                 RelationToHead = relation, Tags = tags, CreatedAt = now,
             };
             resident.SetIdCard(id, protector);
