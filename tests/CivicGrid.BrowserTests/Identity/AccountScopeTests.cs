@@ -13,15 +13,16 @@ public sealed class AccountScopeTests(ConsoleFixture app)
         var userName = $"cw{Guid.NewGuid():N}"[..12];
         var page = await app.SignInAsync("admin", "/admin/accounts");
 
+        await Assertions.Expect(page.GetByTestId("account-table").Locator("tbody tr").First).ToBeVisibleAsync(); // the page is live
         await page.GetByTestId("account-create").ClickAsync();
-        await page.GetByTestId("account-username").Locator("input").FillAsync(userName);
-        await page.GetByTestId("account-displayname").Locator("input").FillAsync("测试社工");
-        await page.GetByTestId("account-password").Locator("input").FillAsync(ConsoleFixture.Password);
+        await page.GetByTestId("account-username").FillAsync(userName);
+        await page.GetByTestId("account-displayname").FillAsync("测试社工");
+        await page.GetByTestId("account-password").FillAsync(ConsoleFixture.Password);
         await page.GetByTestId("account-roles").ClickAsync();
         await page.GetByRole(AriaRole.Option, new() { Name = "社区工作者" }).ClickAsync();
         await page.Keyboard.PressAsync("Escape");
         await page.GetByTestId("scope-add").ClickAsync();
-        await page.GetByTestId("scope-area").Locator("input").FillAsync(community);
+        await page.GetByTestId("scope-area").FillAsync(community);
         await ConsoleFixture.ScreenshotAsync(page, "account-create");
         await page.GetByTestId("account-save").ClickAsync();
         await Assertions.Expect(page.GetByTestId("account-table")).ToContainTextAsync(userName);

@@ -22,12 +22,13 @@ public sealed class ResidentImportTests(ConsoleFixture app)
         var upload = Path.Combine(Path.GetTempPath(), $"import-{Guid.NewGuid():N}.xlsx");
         Fill(template, upload, Row(grid, name, idCard), Row(grid, "错号测试", idCard[..17] + (idCard[17] == '0' ? '1' : '0')));
 
+        await Assertions.Expect(page.GetByTestId("import-upload")).ToBeEnabledAsync();
         await page.Locator("input[type=file]").SetInputFilesAsync(upload);
         var job = page.GetByTestId("import-job");
         await Assertions.Expect(job).ToHaveAttributeAsync("data-status", "Succeeded", new() { Timeout = 60_000 });
         await Assertions.Expect(page.GetByTestId("import-processed")).ToContainTextAsync("已处理 2 / 2 行");
-        await Assertions.Expect(page.GetByTestId("import-accepted")).ToContainTextAsync("1");
-        await Assertions.Expect(page.GetByTestId("import-rejected")).ToContainTextAsync("1");
+        await Assertions.Expect(page.GetByTestId("import-accepted").GetByTestId("stat-value")).ToHaveTextAsync("1");
+        await Assertions.Expect(page.GetByTestId("import-rejected").GetByTestId("stat-value")).ToHaveTextAsync("1");
         Assert.Equal("100", await page.GetByTestId("import-progress").GetAttributeAsync("aria-valuenow"));
         await ConsoleFixture.ScreenshotAsync(page, "resident-import");
 
@@ -37,10 +38,12 @@ public sealed class ResidentImportTests(ConsoleFixture app)
         Assert.False(string.IsNullOrWhiteSpace(rejected[0]["错误原因"]?.ToString()));
 
         await page.GotoAsync("/residents");
-        await page.GetByTestId("resident-search").Locator("input").FillAsync(idCard);
+        await Assertions.Expect(page.GetByTestId("id-masked").First).ToBeVisibleAsync(); // the table is live
+        await page.GetByTestId("resident-search").FillAsync(idCard);
         await page.GetByTestId("resident-search-button").ClickAsync();
         await Assertions.Expect(page.GetByTestId("resident-table").Locator("tbody tr")).ToHaveCountAsync(1);
         await Assertions.Expect(page.GetByTestId("resident-table")).ToContainTextAsync(name);
+        await ConsoleFixture.ScreenshotAsync(page, "residents-found");
         File.Delete(upload);
     }
 
