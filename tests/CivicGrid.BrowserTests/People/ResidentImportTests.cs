@@ -47,6 +47,19 @@ public sealed class ResidentImportTests(ConsoleFixture app)
         File.Delete(upload);
     }
 
+    [ChromiumFact]
+    public async Task A_file_that_is_not_a_workbook_is_refused_with_the_reason()
+    {
+        var page = await app.SignInAsync("community1", "/residents/import");
+        await Assertions.Expect(page.GetByTestId("import-upload")).ToBeEnabledAsync();
+        await page.Locator("input[type=file]").SetInputFilesAsync(new FilePayload
+        {
+            Name = "residents.xlsx", MimeType = "application/octet-stream", Buffer = "姓名,身份证号\n"u8.ToArray(),
+        });
+        await Assertions.Expect(page.GetByTestId("import-error")).ToContainTextAsync("请上传 .xlsx 格式的 Excel 文件");
+        Assert.Equal(0, await page.GetByTestId("import-job").CountAsync());
+    }
+
     static async Task<string> GridOf(IPage page, string community)
     {
         var children = await Api.Json(page, $"/api/areas/tree?parent={community}");
