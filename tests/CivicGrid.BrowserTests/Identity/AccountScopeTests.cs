@@ -19,8 +19,13 @@ public sealed class AccountScopeTests(ConsoleFixture app)
         await page.GetByTestId("account-displayname").FillAsync("测试社工");
         await page.GetByTestId("account-password").FillAsync(ConsoleFixture.Password);
         await page.GetByTestId("account-roles").ClickAsync();
-        await page.GetByRole(AriaRole.Option, new() { Name = "社区工作者" }).ClickAsync();
-        await page.Keyboard.PressAsync("Escape");
+        var option = page.GetByRole(AriaRole.Option, new() { Name = "社区工作者" });
+        await option.ClickAsync();
+        await Assertions.Expect(option).ToHaveAttributeAsync("aria-selected", "true");
+        // A click outside the open list lands on its overlay and closes it, like a person clicking the dialog's title.
+        var field = (await page.GetByTestId("account-username").BoundingBoxAsync())!;
+        await page.Mouse.ClickAsync(field.X + field.Width / 2, field.Y - 40); // just above the first field: the title
+        await Assertions.Expect(option).ToBeHiddenAsync();
         await page.GetByTestId("scope-add").ClickAsync();
         await page.GetByTestId("scope-area").FillAsync(community);
         await ConsoleFixture.ScreenshotAsync(page, "account-create");
