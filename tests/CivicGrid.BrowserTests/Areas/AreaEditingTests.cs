@@ -16,7 +16,7 @@ public sealed class AreaEditingTests(ConsoleFixture app)
         var community = (await me.JsonAsync())!.Value.GetProperty("areaPrefixes")[0].GetString()!;
 
         await page.GotoAsync($"/areas/{community}");
-        await Interactive(page);
+        await ConsoleFixture.WaitForCircuitAsync(page);
         await page.GetByTestId("area-create").ClickAsync();
         await Field(page, "area-serial").FillAsync("901");
         await Field(page, "area-name").FillAsync("浏览器测试网格");
@@ -33,7 +33,7 @@ public sealed class AreaEditingTests(ConsoleFixture app)
 
         // Creating the same code again is refused with the Chinese message, and nothing changes.
         await page.GotoAsync($"/areas/{community}");
-        await Interactive(page);
+        await ConsoleFixture.WaitForCircuitAsync(page);
         await page.GetByTestId("area-create").ClickAsync();
         await Field(page, "area-serial").FillAsync("901");
         await Field(page, "area-name").FillAsync("重复");
@@ -41,7 +41,7 @@ public sealed class AreaEditingTests(ConsoleFixture app)
         await Assertions.Expect(page.GetByTestId("area-error")).ToHaveTextAsync("该区划代码已存在。");
 
         await page.GotoAsync($"/areas/{grid}");
-        await Interactive(page);
+        await ConsoleFixture.WaitForCircuitAsync(page);
         await page.GetByTestId("area-retire").ClickAsync();
         await page.GetByTestId("area-save").ClickAsync();
         await Assertions.Expect(page.Locator(".mud-snackbar")).ToBeVisibleAsync();
@@ -59,7 +59,7 @@ public sealed class AreaEditingTests(ConsoleFixture app)
     {
         const string changed = "changed2026";
         var page = await app.SignInAsync("community3", "/account/password");
-        await Interactive(page);
+        await ConsoleFixture.WaitForCircuitAsync(page);
         await ChangeAsync(page, ConsoleFixture.Password, changed);
         await Assertions.Expect(page.GetByTestId("password-message")).ToHaveTextAsync("密码已修改。");
 
@@ -74,9 +74,6 @@ public sealed class AreaEditingTests(ConsoleFixture app)
         await Assertions.Expect(page.GetByTestId("password-message")).ToHaveTextAsync("密码已修改。");
         await page.Context.CloseAsync();
     }
-
-    static Task Interactive(IPage page) =>
-        page.GetByTestId("circuit-ready").WaitForAsync(new() { State = WaitForSelectorState.Attached });
 
     // MudBlazor puts data-testid on the <input> itself or on its wrapper, depending on the component.
     static ILocator Field(IPage page, string testId) =>

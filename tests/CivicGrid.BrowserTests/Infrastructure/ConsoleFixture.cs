@@ -30,25 +30,46 @@ public sealed class ConsoleFixture : IAsyncLifetime
         });
     }
 
-    /// <summary>A fresh browser context (own cookies, Chinese locale) and page.</summary>
-    public async Task<IPage> NewPageAsync()
+    public static readonly ViewportSize Desktop = new() { Width = 1366, Height = 900 };
+    /// <summary>A common phone's CSS width, for the mobile pages (/m/…).</summary>
+    public static readonly ViewportSize Phone = new() { Width = 390, Height = 844 };
+
+    /// <summary>A fresh browser context (own cookies, Chinese locale) and page, on a desktop screen unless told otherwise.</summary>
+    public async Task<IPage> NewPageAsync(ViewportSize? viewport = null)
     {
-        var context = await _browser!.NewContextAsync(new() { BaseURL = BaseUrl.ToString(), Locale = "zh-CN", ViewportSize = new() { Width = 1366, Height = 900 } });
+        var context = await _browser!.NewContextAsync(new()
+        {
+            BaseURL = BaseUrl.ToString(), Locale = "zh-CN", ViewportSize = viewport ?? Desktop, IsMobile = viewport == Phone,
+        });
         context.SetDefaultTimeout(30_000);
         return await context.NewPageAsync();
     }
 
+    /// <summary>Waits until the page's Blazor circuit is live: before that, prerendered buttons do nothing.</summary>
+    public static Task WaitForCircuitAsync(IPage page) =>
+        page.GetByTestId("circuit-ready").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+
     /// <summary>Signs in through the Chinese login page, as a person would.</summary>
-    public async Task<IPage> SignInAsync(string userName, string returnUrl = "/")
+    public async Task<IPage> SignInAsync(string userName, string returnUrl = "/", ViewportSize? viewport = null, string password = Password)
     {
-        var page = await NewPageAsync();
+        var page = await NewPageAsync(viewport);
         await page.GotoAsync($"/login?returnUrl={Uri.EscapeDataString(returnUrl)}");
-        await page.GetByLabel("用户名").FillAsync(userName);
-        await page.GetByLabel("密码").FillAsync(Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
-        await page.WaitForURLAsync(url => !new Uri(url).AbsolutePath.StartsWith("/login"));
+        await SubmitLoginAsync(page, userName, password);
         return page;
     }
+
+    /// <summary>Fills and sends the login form the page is on, and waits until it has left it.</summary>
+    public static async Task SubmitLoginAsync(IPage page, string userName, string password = Password)
+    {
+        await page.GetByLabel("用户名").FillAsync(userName);
+        await page.GetByLabel("密码").FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
+        await page.WaitForURLAsync(url => !new Uri(url).AbsolutePath.StartsWith("/login"));
+    }
+
+    /// <summary>A full-page screenshot in the test output's screenshots/ folder, to look at when a page changes.</summary>
+    public static Task ScreenshotAsync(IPage page, string name) =>
+        page.ScreenshotAsync(new() { Path = Path.Combine(AppContext.BaseDirectory, "screenshots", name + ".png"), FullPage = true });
 
     public async Task DisposeAsync()
     {

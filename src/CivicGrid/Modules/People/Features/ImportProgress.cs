@@ -45,7 +45,7 @@ public static class ImportProgress
 
     // The job row carries a set of scope prefixes rather than one area code, so visibility is checked here, not by the
     // DataScope query filter; the answer outside scope is the same 404 as for a missing job.
-    static async Task<ImportJob?> Visible(Guid id, CivicGridDbContext db, CurrentUser user, CancellationToken ct)
+    internal static async Task<ImportJob?> Visible(Guid id, CivicGridDbContext db, CurrentUser user, CancellationToken ct)
     {
         var job = await db.ImportJobs.AsNoTracking().SingleOrDefaultAsync(j => j.Id == id, ct);
         return job is not null && job.IsVisibleTo(user.Scope) ? job : null;

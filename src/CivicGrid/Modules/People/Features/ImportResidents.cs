@@ -23,20 +23,33 @@ public static class ImportResidents
     static async Task<Results<Accepted<ImportProgress.Response>, ProblemHttpResult>> Handle(IFormFile? file, CivicGridDbContext db,
         CurrentUser user, PersonalDataProtector protector, ImportQueue queue, TimeProvider clock, CancellationToken ct)
     {
-        if (file is null || file.Length == 0 || !file.FileName.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase))
-            return ImportErrors.FileInvalid.ToProblem();
-        if (file.Length > ImportErrors.MaxFileBytes) return ImportErrors.FileTooLarge.ToProblem();
-        if (!user.Scope.IsUnrestricted && user.Scope.AreaPrefixes.Length == 0) return ImportErrors.NoScope.ToProblem();
+        if (file is null) return ImportErrors.FileInvalid.ToProblem();
+        await using var stream = file.OpenReadStream();
+        var started = await Start(stream, file.FileName, file.Length, db, user, protector, queue, clock, ct);
+        if (started.IsError) return started.Error!.ToProblem();
+        return TypedResults.Accepted($"/api/residents/import/{started.Value.Id}", ImportProgress.Response.Of(started.Value));
+    }
 
-        var bytes = new byte[file.Length];
-        await using (var stream = file.OpenReadStream()) await stream.ReadExactlyAsync(bytes, ct);
-        if (ImportSheet.Check(bytes) is { } invalid) return invalid.ToProblem();
+    /// <summary>
+    /// Checks an upload, stores it as a Pending job and queues it: the endpoint and the console's import page both come
+    /// here. The stream is read only once the name, size and scope have passed.
+    /// </summary>
+    internal static async Task<Result<ImportJob>> Start(Stream file, string fileName, long length, CivicGridDbContext db,
+        CurrentUser user, PersonalDataProtector protector, ImportQueue queue, TimeProvider clock, CancellationToken ct)
+    {
+        if (length == 0 || !fileName.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase)) return ImportErrors.FileInvalid;
+        if (length > ImportErrors.MaxFileBytes) return ImportErrors.FileTooLarge;
+        if (!user.Scope.IsUnrestricted && user.Scope.AreaPrefixes.Length == 0) return ImportErrors.NoScope;
+
+        var bytes = new byte[length];
+        await file.ReadExactlyAsync(bytes, ct);
+        if (ImportSheet.Check(bytes) is { } invalid) return invalid;
 
         var job = new ImportJob
         {
             Id = Guid.NewGuid(), AccountId = user.Id!.Value, AccountName = user.UserName,
             ScopePrefixes = [.. user.Scope.AreaPrefixes], ScopeUnrestricted = user.Scope.IsUnrestricted,
-            FileName = Path.GetFileName(file.FileName) is { Length: <= 200 } name ? name : "import.xlsx",
+            FileName = Path.GetFileName(fileName) is { Length: <= 200 } name ? name : "import.xlsx",
             Status = ImportStatus.Pending, CreatedAt = clock.GetUtcNow(),
         };
         db.ImportJobs.Add(job);
@@ -44,6 +57,6 @@ public static class ImportResidents
         await db.SaveChangesAsync(ct);
         // After the commit: a crash between the two leaves a Pending row, which the worker takes up on its next start.
         await queue.EnqueueAsync(job.Id, ct);
-        return TypedResults.Accepted($"/api/residents/import/{job.Id}", ImportProgress.Response.Of(job));
+        return job;
     }
 }

@@ -1,0 +1,28 @@
+using CivicGrid.Modules.Identity.Domain;
+using CivicGrid.Shared;
+using MudBlazor;
+
+namespace CivicGrid.Web.Components.Layout;
+
+/// <summary>A console module: where it lives, its label key in Ui.resx, its icon, and the permission that opens it.</summary>
+/// <remarks><paramref name="Exact"/>: match only this address, not the pages below it (/residents is not /residents/import).</remarks>
+public sealed record ConsoleModule(string Id, string Href, string Label, string Icon, string? Permission, bool System = false, bool Exact = false)
+{
+    public bool IsOpenTo(CurrentUser user) => Permission is null || user.Can(Permission);
+}
+
+/// <summary>The console's modules, in menu order: the nav menu and the workbench's quick links both list them from here.</summary>
+public static class ConsoleModules
+{
+    public static readonly IReadOnlyList<ConsoleModule> All =
+    [
+        new("areas", "/areas", "Nav.Areas", Icons.Material.Filled.Map, Permissions.Areas.View),
+        new("residents", "/residents", "Nav.Residents", Icons.Material.Filled.People, Permissions.People.View, Exact: true),
+        new("resident-import", "/residents/import", "Nav.ResidentImport", Icons.Material.Filled.UploadFile, Permissions.People.Import),
+        new("accounts", "/admin/accounts", "Nav.Accounts", Icons.Material.Filled.ManageAccounts, Permissions.Accounts.Manage, System: true),
+        new("oplog", "/admin/operation-log", "Nav.OperationLog", Icons.Material.Filled.History, Permissions.OperationLog.View, System: true),
+        new("mobile", "/m", "Nav.Mobile", Icons.Material.Filled.PhoneAndroid, null),
+    ];
+
+    public static IEnumerable<ConsoleModule> OpenTo(CurrentUser user) => All.Where(m => m.IsOpenTo(user));
+}

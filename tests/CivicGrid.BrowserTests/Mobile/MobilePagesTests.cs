@@ -1,0 +1,53 @@
+using System.Text.RegularExpressions;
+using CivicGrid.BrowserTests.Infrastructure;
+using Microsoft.Playwright;
+
+namespace CivicGrid.BrowserTests.Mobile;
+
+[Collection(ConsoleCollection.Name)]
+public sealed partial class MobilePagesTests(ConsoleFixture app)
+{
+    [GeneratedRegex(@"^\d{4}\*{10}[\dX]{4}$")] private static partial Regex MaskedId();
+
+    [ChromiumFact]
+    public async Task Resident_signs_in_from_the_phone_home_and_sees_their_household_with_masked_ids()
+    {
+        var page = await app.NewPageAsync(ConsoleFixture.Phone);
+        await page.GotoAsync("/m");
+        Assert.Equal("/login", new Uri(page.Url).AbsolutePath);
+        await ConsoleFixture.SubmitLoginAsync(page, "resident1");
+        Assert.Equal("/m", new Uri(page.Url).AbsolutePath);
+        await page.GetByRole(AriaRole.Link, new() { Name = "我的家庭" }).ClickAsync();
+
+        await Assertions.Expect(page.GetByTestId("mobile-household")).ToBeVisibleAsync();
+        var ids = await page.GetByTestId("member-id").AllInnerTextsAsync();
+        Assert.NotEmpty(ids);
+        Assert.All(ids, id => Assert.Matches(MaskedId(), id.Trim()));
+        await ConsoleFixture.ScreenshotAsync(page, "mobile-household");
+        // Mobile-first: nothing wider than the phone, so no sideways scrolling.
+        Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"));
+    }
+
+    [ChromiumFact]
+    public async Task Grid_worker_sees_their_grid_on_the_phone()
+    {
+        var page = await app.SignInAsync("grid1", "/m/grid", ConsoleFixture.Phone);
+        var prefix = (await Api.Json(page, "/api/auth/me")).GetProperty("areaPrefixes")[0].GetString()!;
+        await page.GotoAsync("/m/grid");
+
+        var code = page.GetByTestId("mobile-grid-code");
+        await Assertions.Expect(code).ToHaveCountAsync(1);
+        Assert.StartsWith(prefix, (await code.InnerTextAsync()).Trim());
+        await ConsoleFixture.ScreenshotAsync(page, "mobile-grid");
+        Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"));
+    }
+
+    [ChromiumFact]
+    public async Task Anonymous_visit_to_my_household_goes_to_the_login_page()
+    {
+        var page = await app.NewPageAsync(ConsoleFixture.Phone);
+        await page.GotoAsync("/m/household");
+        Assert.Equal("/login", new Uri(page.Url).AbsolutePath);
+        await Assertions.Expect(page.GetByLabel("用户名")).ToBeVisibleAsync();
+    }
+}
