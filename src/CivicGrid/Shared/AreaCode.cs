@@ -85,6 +85,9 @@ public readonly record struct AreaCode
 
 public static class AreaCodePrefix
 {
+    /// <summary>The prefix a list filter matches: a valid code's significant prefix, otherwise the text as typed.</summary>
+    public static string Of(string code) => AreaCode.TryParse(code, out var c) ? c.Prefix : code;
+
     /// <summary>The full code of the node a scope prefix names (3703 → 370300000000).</summary>
     public static string ToCode(string prefix) => prefix.Length switch
     {

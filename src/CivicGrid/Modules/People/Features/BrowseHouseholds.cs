@@ -48,7 +48,7 @@ public static class BrowseHouseholds
     static IQueryable<BuildingRow> BuildingQuery(CivicGridDbContext db, string? areaCode, string? q)
     {
         var rows = db.Buildings.AsNoTracking();
-        if (!string.IsNullOrWhiteSpace(areaCode)) rows = rows.Where(b => b.AreaCode.StartsWith(Prefix(areaCode)));
+        if (!string.IsNullOrWhiteSpace(areaCode)) rows = rows.Where(b => b.AreaCode.StartsWith(AreaCodePrefix.Of(areaCode)));
         if (!string.IsNullOrWhiteSpace(q)) rows = rows.Where(b => b.Name.Contains(q) || b.Address.Contains(q));
         return rows.OrderBy(b => b.AreaCode).ThenBy(b => b.Name)
             .Select(b => new BuildingRow(b.Id, b.Name, b.Address, b.Floors, b.AreaCode, db.Households.Count(h => h.BuildingId == b.Id)));
@@ -77,7 +77,7 @@ public static class BrowseHouseholds
     static IQueryable<Household> HouseholdQuery(CivicGridDbContext db, string? areaCode, Guid? buildingId, string? q)
     {
         var rows = db.Households.AsNoTracking();
-        if (!string.IsNullOrWhiteSpace(areaCode)) rows = rows.Where(h => h.AreaCode.StartsWith(Prefix(areaCode)));
+        if (!string.IsNullOrWhiteSpace(areaCode)) rows = rows.Where(h => h.AreaCode.StartsWith(AreaCodePrefix.Of(areaCode)));
         if (buildingId is { } b) rows = rows.Where(h => h.BuildingId == b);
         if (!string.IsNullOrWhiteSpace(q)) rows = rows.Where(h => h.Address.Contains(q));
         return rows.OrderBy(h => h.AreaCode).ThenBy(h => h.Address);
@@ -101,6 +101,4 @@ public static class BrowseHouseholds
     static Task<List<HouseholdRow>> Project(CivicGridDbContext db, IQueryable<Household> rows, CancellationToken ct) =>
         rows.AsNoTracking().Select(h => new HouseholdRow(h.Id, h.Address, h.UnitNo, h.RoomNo, h.Vacant, h.AreaCode,
             db.Residents.Count(r => r.HouseholdId == h.Id))).ToListAsync(ct);
-
-    static string Prefix(string code) => AreaCode.TryParse(code, out var c) ? c.Prefix : code;
 }

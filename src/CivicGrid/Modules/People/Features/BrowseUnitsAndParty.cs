@@ -82,7 +82,7 @@ public static class BrowseUnitsAndParty
     internal static IQueryable<T> Within<T>(IQueryable<T> rows, string? areaCode) where T : IScoped
     {
         if (string.IsNullOrWhiteSpace(areaCode)) return rows;
-        var prefix = AreaCode.TryParse(areaCode, out var c) ? c.Prefix : areaCode;
+        var prefix = AreaCodePrefix.Of(areaCode);
         return rows.Where(r => r.AreaCode.StartsWith(prefix));
     }
 

@@ -10,7 +10,7 @@ public sealed record ResidentFilter(string? Q, string? AreaCode, string? Tag, Re
     public IQueryable<Resident> Apply(CivicGridDbContext db, PersonalDataProtector protector)
     {
         var rows = db.Residents.AsQueryable();
-        if (!string.IsNullOrWhiteSpace(AreaCode)) rows = rows.Where(r => r.AreaCode.StartsWith(AreaCodePrefixOf(AreaCode)));
+        if (!string.IsNullOrWhiteSpace(AreaCode)) rows = rows.Where(r => r.AreaCode.StartsWith(AreaCodePrefix.Of(AreaCode)));
         if (!string.IsNullOrWhiteSpace(Tag)) rows = rows.Where(r => r.Tags.Contains(Tag));
         if (ResidenceType is { } type) rows = rows.Where(r => r.ResidenceType == type);
         if (string.IsNullOrWhiteSpace(Q)) return rows;
@@ -28,7 +28,4 @@ public sealed record ResidentFilter(string? Q, string? AreaCode, string? Tag, Re
         var households = db.Households.Where(h => h.Address.Contains(q)).Select(h => h.Id);
         return rows.Where(r => r.Name.Contains(q) || (r.HouseholdId != null && households.Contains(r.HouseholdId.Value)));
     }
-
-    static string AreaCodePrefixOf(string code) =>
-        Shared.AreaCode.TryParse(code, out var c) ? c.Prefix : code;
 }
