@@ -1,11 +1,13 @@
 using CivicGrid.Modules.Areas;
 using CivicGrid.Modules.Audit;
 using CivicGrid.Modules.Calendar;
+using CivicGrid.Modules.Cases;
 using CivicGrid.Modules.Identity;
 using CivicGrid.Modules.People;
 using CivicGrid.Persistence;
 using CivicGrid.Persistence.Demo;
 using CivicGrid.Shared;
+using CivicGrid.Shared.Files;
 using CivicGrid.Web;
 using Scalar.AspNetCore;
 
@@ -19,10 +21,12 @@ builder.Services.ConfigureHttpJsonOptions(o =>
     o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
 
 builder.AddDatabase();
+builder.AddFiles();
 builder.AddIdentityModule();
 builder.AddAreas();
 builder.AddCalendar();
 builder.AddPeople();
+builder.AddCases();
 builder.AddWeb();
 
 var app = builder.Build();
@@ -48,6 +52,7 @@ app.MapIdentityModule();
 app.MapAreas();
 app.MapCalendar();
 app.MapPeople();
+app.MapCases();
 app.MapAudit();
 app.MapWeb();
 

@@ -1,6 +1,8 @@
 using CivicGrid.Modules.Areas.Domain;
 using CivicGrid.Modules.Audit;
 using CivicGrid.Modules.Calendar.Domain;
+using CivicGrid.Modules.Cases.Catalog;
+using CivicGrid.Modules.Cases.Domain;
 using CivicGrid.Modules.Identity.Domain;
 using CivicGrid.Modules.People.Domain;
 using CivicGrid.Shared;
@@ -18,6 +20,8 @@ public abstract class CivicGridDbContext(DbContextOptions options, ScopeSource s
     bool ScopeUnrestricted => scope.Current.IsUnrestricted;
     string[] ScopePrefixes => scope.Current.AreaPrefixes;
     Guid? ScopeResidentId => scope.Current.ResidentId;
+    Guid? ScopeAccountId => scope.Current.AccountId;
+    Guid[] ScopeUnitIds => scope.Current.UnitIds;
 
     public DataScope Scope => scope.Current;
 
@@ -36,6 +40,17 @@ public abstract class CivicGridDbContext(DbContextOptions options, ScopeSource s
     public DbSet<AccountScope> AccountScopes => Set<AccountScope>();
     public DbSet<OperationLogEntry> OperationLog => Set<OperationLogEntry>();
     public DbSet<CalendarYear> CalendarYears => Set<CalendarYear>();
+    public DbSet<CatalogCategory> CatalogCategories => Set<CatalogCategory>();
+    public DbSet<CatalogItem> CatalogItems => Set<CatalogItem>();
+    public DbSet<Case> Cases => Set<Case>();
+    /// <summary>Read only through a case the caller can see (<c>Where(t => t.CaseId == c.Id)</c>): history has no filter of its own.</summary>
+    public DbSet<CaseTransition> CaseTransitions => Set<CaseTransition>();
+    public DbSet<CaseAttachment> CaseAttachments => Set<CaseAttachment>();
+    public DbSet<CaseAssignment> CaseAssignments => Set<CaseAssignment>();
+    public DbSet<CaseNumberCounter> CaseNumberCounters => Set<CaseNumberCounter>();
+    public DbSet<IdempotentRequest> IdempotentRequests => Set<IdempotentRequest>();
+    public DbSet<CaseNotice> CaseNotices => Set<CaseNotice>();
+    public DbSet<Upload> Uploads => Set<Upload>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {
@@ -56,6 +71,11 @@ public abstract class CivicGridDbContext(DbContextOptions options, ScopeSource s
             ScopeUnrestricted || ScopePrefixes.Any(p => e.AreaCode.StartsWith(p)) || e.Id == ScopeResidentId
             || (ScopeResidentId != null && e.HouseholdId != null
                 && Residents.IgnoreQueryFilters().Any(me => me.Id == ScopeResidentId && me.HouseholdId == e.HouseholdId)));
+        // DOMAIN.md §1: a case is seen by its area's staff, by the units it is dispatched to, and by whoever reported it.
+        b.Entity<Case>().HasQueryFilter(DataScope.FilterName, c =>
+            ScopeUnrestricted || ScopePrefixes.Any(p => c.AreaCode.StartsWith(p))
+            || (ScopeAccountId != null && c.ReporterAccountId == ScopeAccountId)
+            || (ScopeUnitIds.Length > 0 && Set<CaseAssignment>().Any(a => a.CaseId == c.Id && ScopeUnitIds.Contains(a.UnitId))));
         b.Entity<Household>().HasQueryFilter(DataScope.FilterName, e =>
             ScopeUnrestricted || ScopePrefixes.Any(p => e.AreaCode.StartsWith(p))
             || (ScopeResidentId != null && Residents.IgnoreQueryFilters().Any(r => r.Id == ScopeResidentId && r.HouseholdId == e.Id)));
@@ -68,7 +88,12 @@ public abstract class CivicGridDbContext(DbContextOptions options, ScopeSource s
 
 /// <summary>The SQLite model and its migrations (Persistence/Migrations/Sqlite).</summary>
 public sealed class SqliteCivicGridDbContext(DbContextOptions<SqliteCivicGridDbContext> options, ScopeSource scope)
-    : CivicGridDbContext(options, scope);
+    : CivicGridDbContext(options, scope)
+{
+    // SQLite cannot compare or order DateTimeOffset text; every instant we store is UTC, so stored ticks order correctly.
+    protected override void ConfigureConventions(ModelConfigurationBuilder conventions) =>
+        conventions.Properties<DateTimeOffset>().HaveConversion<Microsoft.EntityFrameworkCore.Storage.ValueConversion.DateTimeOffsetToBinaryConverter>();
+}
 
 /// <summary>The PostgreSQL + PostGIS model and its migrations (Persistence/Migrations/Postgres).</summary>
 public sealed class PostgresCivicGridDbContext(DbContextOptions<PostgresCivicGridDbContext> options, ScopeSource scope)

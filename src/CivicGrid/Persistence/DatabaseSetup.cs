@@ -39,7 +39,7 @@ public static class DatabaseSetup
             o.UseNpgsql(connection, n => n.UseNetTopologySuite());
         else
             o.UseSqlite(connection);
-        o.AddInterceptors(new VersionInterceptor());
+        o.AddInterceptors(new VersionInterceptor(), new Modules.Cases.Persistence.CaseHistoryWriter());
     }
 
     public static string ConnectionString(IConfiguration config, DatabaseProvider provider, string contentRoot)

@@ -54,7 +54,8 @@ public sealed class CurrentUser(Func<ClaimsPrincipal> principal)
                 : DataScope.For(
                     p.FindAll(AreaScopeClaim).Select(c => c.Value),
                     p.FindAll(UnitScopeClaim).Select(c => Guid.Parse(c.Value)),
-                    Guid.TryParse(p.FindFirstValue(SelfScopeClaim), out var r) ? r : null);
+                    Guid.TryParse(p.FindFirstValue(SelfScopeClaim), out var r) ? r : null,
+                    id);
             return new Claims(id, name, p.FindFirstValue(DisplayNameClaim) ?? name, permissions, scope);
         }
     }

@@ -13,6 +13,8 @@ public sealed class DataScope
     public string[] AreaPrefixes { get; private init; } = [];
     public Guid[] UnitIds { get; private init; } = [];
     public Guid? ResidentId { get; private init; }
+    /// <summary>The caller's account: what they reported themselves (their cases) is theirs whatever their area.</summary>
+    public Guid? AccountId { get; private init; }
 
     /// <summary>Nothing is visible: the scope of an anonymous caller.</summary>
     public static DataScope Nothing { get; } = new();
@@ -20,11 +22,12 @@ public sealed class DataScope
     /// <summary>The platform admin's scope, and the scope of system work (seeding, sweeps), named so it is visible in code.</summary>
     public static DataScope Unrestricted { get; } = new() { IsUnrestricted = true };
 
-    public static DataScope For(IEnumerable<string> areaPrefixes, IEnumerable<Guid> unitIds, Guid? residentId) => new()
+    public static DataScope For(IEnumerable<string> areaPrefixes, IEnumerable<Guid> unitIds, Guid? residentId, Guid? accountId = null) => new()
     {
         AreaPrefixes = Minimal(areaPrefixes),
         UnitIds = unitIds.Distinct().ToArray(),
         ResidentId = residentId,
+        AccountId = accountId,
     };
 
     public bool Covers(string areaCode) =>

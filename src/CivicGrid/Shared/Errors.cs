@@ -30,5 +30,7 @@ public readonly struct Result<T>
     Result(T? value, Error? error) { _value = value; Error = error; }
 
     public static implicit operator Result<T>(T value) => new(value, null);
+    /// <summary>For interface-typed values, which C# does not convert implicitly.</summary>
+    public static Result<T> Ok(T value) => new(value, null);
     public static implicit operator Result<T>(Error error) => new(default, error);
 }

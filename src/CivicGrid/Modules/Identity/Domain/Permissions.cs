@@ -30,6 +30,35 @@ public static class Permissions
         public const string Manage = "calendar.manage";
     }
 
+    /// <summary>The closed loop (DOMAIN.md §3). What a holder reaches is still their scope: area, unit, or their own reports.</summary>
+    public static class Cases
+    {
+        /// <summary>Report a problem (居民上报, 网格巡查, staff intake).</summary>
+        public const string Report = "cases.report";
+        /// <summary>Work queues and lists beyond one's own reports.</summary>
+        public const string View = "cases.view";
+        /// <summary>Grid worker: close a simple matter on the spot (巡办合一).</summary>
+        public const string OnTheSpot = "cases.on_the_spot";
+        /// <summary>Accept, reject, dispatch, escalate, decide extensions, close, reopen, merge, relocate, rate on a return visit.</summary>
+        public const string Dispatch = "cases.dispatch";
+        /// <summary>Street: summon a lead and cooperating units at once (吹哨).</summary>
+        public const string Whistle = "cases.whistle";
+        /// <summary>Unit staff: sign for, handle, return, ask for an extension, report back.</summary>
+        public const string Handle = "cases.handle";
+        /// <summary>Check the work on the ground (核查).</summary>
+        public const string Verify = "cases.verify";
+        /// <summary>Send supervision notices (督办).</summary>
+        public const string Supervise = "cases.supervise";
+        /// <summary>Figures, rankings and their export.</summary>
+        public const string Figures = "cases.figures";
+    }
+
+    public static class Catalog
+    {
+        /// <summary>Edit, import and export the catalog of matters (事项清单).</summary>
+        public const string Manage = "catalog.manage";
+    }
+
     public static class OperationLog
     {
         public const string View = "oplog.view";
@@ -43,5 +72,7 @@ public static class Permissions
         Areas.View, Areas.Manage,
         People.View, People.Manage, People.Reveal, People.Import, People.Export,
         Accounts.Manage, Calendar.Manage, OperationLog.View, Self,
+        Cases.Report, Cases.View, Cases.OnTheSpot, Cases.Dispatch, Cases.Whistle, Cases.Handle, Cases.Verify, Cases.Supervise, Cases.Figures,
+        Catalog.Manage,
     ];
 }

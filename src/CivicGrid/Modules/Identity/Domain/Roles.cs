@@ -22,18 +22,22 @@ public static class Roles
     public static readonly IReadOnlyList<RoleDefinition> Definitions =
     [
         new(Admin, "系统管理员", "Platform admin", Permissions.All),
-        new(Leader, "市/区领导", "City / district leader", [Areas.View, People.View, People.Export, Self]),
+        new(Leader, "市/区领导", "City / district leader",
+            [Areas.View, People.View, People.Export, Cases.View, Cases.Supervise, Cases.Figures, Self]),
         new(StreetStaff, "街道工作人员", "Street staff",
-            [Areas.View, Areas.Manage, People.View, People.Manage, People.Reveal, People.Import, People.Export, Self]),
+            [Areas.View, Areas.Manage, People.View, People.Manage, People.Reveal, People.Import, People.Export,
+             Cases.Report, Cases.View, Cases.Dispatch, Cases.Whistle, Cases.Verify, Cases.Supervise, Cases.Figures, Self]),
         new(CommunityStaff, "社区工作者", "Community staff",
-            [Areas.View, Areas.Manage, People.View, People.Manage, People.Reveal, People.Import, People.Export, Self]),
-        new(GridWorker, "网格员", "Grid worker", [Areas.View, People.View, People.Manage, People.Reveal, Self]),
-        new(BuildingLeader, "楼栋长", "Building leader", [Areas.View, People.View, Self]),
-        new(DepartmentStaff, "职能部门", "Department staff", [Areas.View, Self]),
-        new(CoBuildingUnit, "共建单位", "Co-building unit", [Self]),
-        new(Volunteer, "志愿者", "Volunteer", [Self]),
-        new(PropertyCompany, "物业服务企业", "Property company", [Areas.View, Self]),
-        new(Resident, "居民", "Resident", [Self]),
+            [Areas.View, Areas.Manage, People.View, People.Manage, People.Reveal, People.Import, People.Export,
+             Cases.Report, Cases.View, Cases.Dispatch, Cases.Verify, Cases.Figures, Self]),
+        new(GridWorker, "网格员", "Grid worker",
+            [Areas.View, People.View, People.Manage, People.Reveal, Cases.Report, Cases.View, Cases.OnTheSpot, Cases.Verify, Self]),
+        new(BuildingLeader, "楼栋长", "Building leader", [Areas.View, People.View, Cases.Report, Self]),
+        new(DepartmentStaff, "职能部门", "Department staff", [Areas.View, Cases.View, Cases.Handle, Cases.Figures, Self]),
+        new(CoBuildingUnit, "共建单位", "Co-building unit", [Cases.View, Cases.Handle, Self]),
+        new(Volunteer, "志愿者", "Volunteer", [Cases.Report, Self]),
+        new(PropertyCompany, "物业服务企业", "Property company", [Areas.View, Cases.View, Cases.Handle, Self]),
+        new(Resident, "居民", "Resident", [Cases.Report, Self]),
     ];
 
     public static RoleDefinition? Find(string name) => Definitions.FirstOrDefault(d => d.Name == name);

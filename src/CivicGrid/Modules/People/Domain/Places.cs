@@ -72,6 +72,8 @@ public sealed class Organisation : IScoped
     /// <summary>统一社会信用代码, when known.</summary>
     public string? CreditCode { get; set; }
     public string Address { get; set; } = "";
+    /// <summary>What the unit answers for (城管, 物业, 供电…; see Cases/Catalog/UnitDuties): cases of that duty are dispatched to it.</summary>
+    public string? Duty { get; set; }
 }
 
 public enum PartyOrganisationLevel

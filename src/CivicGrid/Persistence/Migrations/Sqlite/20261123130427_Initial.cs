@@ -22,7 +22,7 @@ namespace CivicGrid.Persistence.Migrations.Sqlite
                     ParentCode = table.Column<string>(type: "TEXT", maxLength: 15, nullable: true),
                     Boundary = table.Column<byte[]>(type: "BLOB", nullable: true),
                     Responsibilities = table.Column<string>(type: "TEXT", nullable: false),
-                    RetiredAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
+                    RetiredAt = table.Column<long>(type: "INTEGER", nullable: true),
                     Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
@@ -62,7 +62,7 @@ namespace CivicGrid.Persistence.Migrations.Sqlite
                     PhoneNumber = table.Column<string>(type: "TEXT", nullable: true),
                     PhoneNumberConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
                     TwoFactorEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
-                    LockoutEnd = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
+                    LockoutEnd = table.Column<long>(type: "INTEGER", nullable: true),
                     LockoutEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
                     AccessFailedCount = table.Column<int>(type: "INTEGER", nullable: false)
                 },
@@ -77,12 +77,108 @@ namespace CivicGrid.Persistence.Migrations.Sqlite
                 {
                     Id = table.Column<Guid>(type: "TEXT", nullable: false),
                     Year = table.Column<int>(type: "INTEGER", nullable: false),
-                    UpdatedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_CalendarYears", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CaseNotices",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CaseId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CaseNumber = table.Column<string>(type: "TEXT", maxLength: 24, nullable: false),
+                    AccountId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    UnitId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    ReadAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CaseNotices", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CaseNumberCounters",
+                columns: table => new
+                {
+                    Key = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Last = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CaseNumberCounters", x => x.Key);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Cases",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Number = table.Column<string>(type: "TEXT", maxLength: 24, nullable: false),
+                    AreaCode = table.Column<string>(type: "TEXT", maxLength: 15, nullable: false),
+                    Source = table.Column<int>(type: "INTEGER", nullable: false),
+                    ItemCode = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    Longitude = table.Column<double>(type: "REAL", nullable: false),
+                    Latitude = table.Column<double>(type: "REAL", nullable: false),
+                    Address = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Priority = table.Column<int>(type: "INTEGER", nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    Level = table.Column<int>(type: "INTEGER", nullable: false),
+                    ReporterAccountId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ReporterName = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    ReporterPhoneCipher = table.Column<byte[]>(type: "BLOB", nullable: true),
+                    ReporterPhoneMasked = table.Column<string>(type: "TEXT", nullable: true),
+                    ReportedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    DispatchedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    HandledAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ClosedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    HandlingStart = table.Column<long>(type: "INTEGER", nullable: true),
+                    HandlingYellowAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    HandlingDue = table.Column<long>(type: "INTEGER", nullable: true),
+                    Light = table.Column<int>(type: "INTEGER", nullable: false),
+                    OnTheSpot = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Whistled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Supervised = table.Column<bool>(type: "INTEGER", nullable: false),
+                    SupervisionReason = table.Column<string>(type: "TEXT", nullable: true),
+                    ReturnCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    ReopenCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    EscalationCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    PendingExtensionDays = table.Column<int>(type: "INTEGER", nullable: true),
+                    PendingExtensionReason = table.Column<string>(type: "TEXT", nullable: true),
+                    Solved = table.Column<bool>(type: "INTEGER", nullable: true),
+                    Rating = table.Column<int>(type: "INTEGER", nullable: true),
+                    RatingComment = table.Column<string>(type: "TEXT", nullable: true),
+                    MergedIntoId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    TransitionCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Cases", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CatalogCategories",
+                columns: table => new
+                {
+                    Code = table.Column<string>(type: "TEXT", maxLength: 2, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    Order = table.Column<int>(type: "INTEGER", nullable: false),
+                    Retired = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CatalogCategories", x => x.Code);
                 });
 
             migrationBuilder.CreateTable(
@@ -101,6 +197,22 @@ namespace CivicGrid.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "IdempotentRequests",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AccountId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Key = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    BodyHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    CaseId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_IdempotentRequests", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ImportJobs",
                 columns: table => new
                 {
@@ -116,9 +228,9 @@ namespace CivicGrid.Persistence.Migrations.Sqlite
                     AcceptedRows = table.Column<int>(type: "INTEGER", nullable: false),
                     RejectedRows = table.Column<int>(type: "INTEGER", nullable: false),
                     FailureReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
-                    StartedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
-                    FinishedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true)
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    StartedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    FinishedAt = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -131,7 +243,7 @@ namespace CivicGrid.Persistence.Migrations.Sqlite
                 {
                     Id = table.Column<long>(type: "INTEGER", nullable: false)
                         .Annotation("Sqlite:Autoincrement", true),
-                    At = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
                     AccountId = table.Column<Guid>(type: "TEXT", nullable: true),
                     AccountName = table.Column<string>(type: "TEXT", nullable: false),
                     Method = table.Column<string>(type: "TEXT", nullable: false),
@@ -154,7 +266,8 @@ namespace CivicGrid.Persistence.Migrations.Sqlite
                     Name = table.Column<string>(type: "TEXT", nullable: false),
                     Kind = table.Column<int>(type: "INTEGER", nullable: false),
                     CreditCode = table.Column<string>(type: "TEXT", nullable: true),
-                    Address = table.Column<string>(type: "TEXT", nullable: false)
+                    Address = table.Column<string>(type: "TEXT", nullable: false),
+                    Duty = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -206,11 +319,29 @@ namespace CivicGrid.Persistence.Migrations.Sqlite
                     AccountName = table.Column<string>(type: "TEXT", nullable: false),
                     Fields = table.Column<string>(type: "TEXT", nullable: false),
                     Reason = table.Column<string>(type: "TEXT", nullable: true),
-                    At = table.Column<DateTimeOffset>(type: "TEXT", nullable: false)
+                    At = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_PersonalDataAccesses", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Uploads",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AccountId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ContentType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Size = table.Column<long>(type: "INTEGER", nullable: false),
+                    StorageKey = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    UsedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Uploads", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -378,6 +509,118 @@ namespace CivicGrid.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "CaseAssignments",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CaseId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UnitId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UnitName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Role = table.Column<int>(type: "INTEGER", nullable: false),
+                    AssignedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ResponseDue = table.Column<long>(type: "INTEGER", nullable: false),
+                    SignedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Active = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ResponseReminded = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CaseAssignments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CaseAssignments_Cases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "Cases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CaseAttachments",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CaseId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TransitionSeq = table.Column<int>(type: "INTEGER", nullable: false),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ContentType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Size = table.Column<long>(type: "INTEGER", nullable: false),
+                    StorageKey = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CaseAttachments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CaseAttachments_Cases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "Cases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CaseTransitions",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CaseId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Seq = table.Column<int>(type: "INTEGER", nullable: false),
+                    AreaCode = table.Column<string>(type: "TEXT", maxLength: 15, nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    ActorAccountId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ActorName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Action = table.Column<int>(type: "INTEGER", nullable: false),
+                    From = table.Column<int>(type: "INTEGER", nullable: true),
+                    To = table.Column<int>(type: "INTEGER", nullable: false),
+                    Comment = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    UnitId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    UnitName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    UnitRole = table.Column<int>(type: "INTEGER", nullable: true),
+                    InTime = table.Column<bool>(type: "INTEGER", nullable: true),
+                    Solved = table.Column<bool>(type: "INTEGER", nullable: true),
+                    Rating = table.Column<int>(type: "INTEGER", nullable: true),
+                    WorkingMinutes = table.Column<int>(type: "INTEGER", nullable: true),
+                    Projected = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CaseTransitions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CaseTransitions_Cases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "Cases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CatalogItems",
+                columns: table => new
+                {
+                    Code = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
+                    CategoryCode = table.Column<string>(type: "TEXT", maxLength: 2, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    LeadDuty = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    CooperatingDuties = table.Column<string>(type: "TEXT", nullable: false),
+                    OnTheSpotAllowed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ResponseLimit = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
+                    HandlingLimit = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
+                    Retired = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CatalogItems", x => x.Code);
+                    table.ForeignKey(
+                        name: "FK_CatalogItems_CatalogCategories_CategoryCode",
+                        column: x => x.CategoryCode,
+                        principalTable: "CatalogCategories",
+                        principalColumn: "Code",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Buildings",
                 columns: table => new
                 {
@@ -461,7 +704,7 @@ namespace CivicGrid.Persistence.Migrations.Sqlite
                     ResidenceType = table.Column<int>(type: "INTEGER", nullable: false),
                     RelationToHead = table.Column<string>(type: "TEXT", nullable: false),
                     Tags = table.Column<string>(type: "TEXT", nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
@@ -550,6 +793,74 @@ namespace CivicGrid.Persistence.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_CaseAssignments_CaseId",
+                table: "CaseAssignments",
+                column: "CaseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CaseAssignments_UnitId_Active",
+                table: "CaseAssignments",
+                columns: new[] { "UnitId", "Active" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CaseAttachments_CaseId",
+                table: "CaseAttachments",
+                column: "CaseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CaseNotices_AccountId_Id",
+                table: "CaseNotices",
+                columns: new[] { "AccountId", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CaseNotices_UnitId_Id",
+                table: "CaseNotices",
+                columns: new[] { "UnitId", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Cases_AreaCode_Status",
+                table: "Cases",
+                columns: new[] { "AreaCode", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Cases_Number",
+                table: "Cases",
+                column: "Number",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Cases_ReporterAccountId",
+                table: "Cases",
+                column: "ReporterAccountId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Cases_Status_HandlingYellowAt",
+                table: "Cases",
+                columns: new[] { "Status", "HandlingYellowAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Cases_Status_ReportedAt",
+                table: "Cases",
+                columns: new[] { "Status", "ReportedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CaseTransitions_CaseId_Seq",
+                table: "CaseTransitions",
+                columns: new[] { "CaseId", "Seq" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CaseTransitions_Unprojected",
+                table: "CaseTransitions",
+                column: "Id",
+                filter: "\"Projected\" = false");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CatalogItems_CategoryCode",
+                table: "CatalogItems",
+                column: "CategoryCode");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Compounds_AreaCode",
                 table: "Compounds",
                 column: "AreaCode");
@@ -563,6 +874,12 @@ namespace CivicGrid.Persistence.Migrations.Sqlite
                 name: "IX_Households_BuildingId_UnitNo_RoomNo",
                 table: "Households",
                 columns: new[] { "BuildingId", "UnitNo", "RoomNo" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_IdempotentRequests_AccountId_Key",
+                table: "IdempotentRequests",
+                columns: new[] { "AccountId", "Key" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_ImportJobs_Status",
@@ -636,6 +953,11 @@ namespace CivicGrid.Persistence.Migrations.Sqlite
                 column: "PhoneHash");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Uploads_AccountId",
+                table: "Uploads",
+                column: "AccountId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Vehicles_AreaCode",
                 table: "Vehicles",
                 column: "AreaCode");
@@ -674,6 +996,27 @@ namespace CivicGrid.Persistence.Migrations.Sqlite
                 name: "CalendarDays");
 
             migrationBuilder.DropTable(
+                name: "CaseAssignments");
+
+            migrationBuilder.DropTable(
+                name: "CaseAttachments");
+
+            migrationBuilder.DropTable(
+                name: "CaseNotices");
+
+            migrationBuilder.DropTable(
+                name: "CaseNumberCounters");
+
+            migrationBuilder.DropTable(
+                name: "CaseTransitions");
+
+            migrationBuilder.DropTable(
+                name: "CatalogItems");
+
+            migrationBuilder.DropTable(
+                name: "IdempotentRequests");
+
+            migrationBuilder.DropTable(
                 name: "ImportFiles");
 
             migrationBuilder.DropTable(
@@ -695,6 +1038,9 @@ namespace CivicGrid.Persistence.Migrations.Sqlite
                 name: "Residents");
 
             migrationBuilder.DropTable(
+                name: "Uploads");
+
+            migrationBuilder.DropTable(
                 name: "Vehicles");
 
             migrationBuilder.DropTable(
@@ -705,6 +1051,12 @@ namespace CivicGrid.Persistence.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "CalendarYears");
+
+            migrationBuilder.DropTable(
+                name: "Cases");
+
+            migrationBuilder.DropTable(
+                name: "CatalogCategories");
 
             migrationBuilder.DropTable(
                 name: "ImportJobs");

@@ -92,6 +92,102 @@ namespace CivicGrid.Persistence.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "CaseNotices",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CaseId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CaseNumber = table.Column<string>(type: "character varying(24)", maxLength: 24, nullable: false),
+                    AccountId = table.Column<Guid>(type: "uuid", nullable: true),
+                    UnitId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    Text = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ReadAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CaseNotices", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CaseNumberCounters",
+                columns: table => new
+                {
+                    Key = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Last = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CaseNumberCounters", x => x.Key);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Cases",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Number = table.Column<string>(type: "character varying(24)", maxLength: 24, nullable: false),
+                    AreaCode = table.Column<string>(type: "character varying(15)", maxLength: 15, nullable: false),
+                    Source = table.Column<int>(type: "integer", nullable: false),
+                    ItemCode = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false),
+                    Description = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    Longitude = table.Column<double>(type: "double precision", nullable: false),
+                    Latitude = table.Column<double>(type: "double precision", nullable: false),
+                    Address = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Priority = table.Column<int>(type: "integer", nullable: false),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    Level = table.Column<int>(type: "integer", nullable: false),
+                    ReporterAccountId = table.Column<Guid>(type: "uuid", nullable: true),
+                    ReporterName = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    ReporterPhoneCipher = table.Column<byte[]>(type: "bytea", nullable: true),
+                    ReporterPhoneMasked = table.Column<string>(type: "text", nullable: true),
+                    ReportedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    DispatchedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    HandledAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ClosedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    HandlingStart = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    HandlingYellowAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    HandlingDue = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Light = table.Column<int>(type: "integer", nullable: false),
+                    OnTheSpot = table.Column<bool>(type: "boolean", nullable: false),
+                    Whistled = table.Column<bool>(type: "boolean", nullable: false),
+                    Supervised = table.Column<bool>(type: "boolean", nullable: false),
+                    SupervisionReason = table.Column<string>(type: "text", nullable: true),
+                    ReturnCount = table.Column<int>(type: "integer", nullable: false),
+                    ReopenCount = table.Column<int>(type: "integer", nullable: false),
+                    EscalationCount = table.Column<int>(type: "integer", nullable: false),
+                    PendingExtensionDays = table.Column<int>(type: "integer", nullable: true),
+                    PendingExtensionReason = table.Column<string>(type: "text", nullable: true),
+                    Solved = table.Column<bool>(type: "boolean", nullable: true),
+                    Rating = table.Column<int>(type: "integer", nullable: true),
+                    RatingComment = table.Column<string>(type: "text", nullable: true),
+                    MergedIntoId = table.Column<Guid>(type: "uuid", nullable: true),
+                    TransitionCount = table.Column<int>(type: "integer", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Cases", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CatalogCategories",
+                columns: table => new
+                {
+                    Code = table.Column<string>(type: "character varying(2)", maxLength: 2, nullable: false),
+                    Name = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    Order = table.Column<int>(type: "integer", nullable: false),
+                    Retired = table.Column<bool>(type: "boolean", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CatalogCategories", x => x.Code);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Compounds",
                 columns: table => new
                 {
@@ -104,6 +200,22 @@ namespace CivicGrid.Persistence.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Compounds", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "IdempotentRequests",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    AccountId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Key = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    BodyHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    CaseId = table.Column<Guid>(type: "uuid", nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_IdempotentRequests", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -160,7 +272,8 @@ namespace CivicGrid.Persistence.Migrations.Postgres
                     Name = table.Column<string>(type: "text", nullable: false),
                     Kind = table.Column<int>(type: "integer", nullable: false),
                     CreditCode = table.Column<string>(type: "text", nullable: true),
-                    Address = table.Column<string>(type: "text", nullable: false)
+                    Address = table.Column<string>(type: "text", nullable: false),
+                    Duty = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -217,6 +330,24 @@ namespace CivicGrid.Persistence.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_PersonalDataAccesses", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Uploads",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    AccountId = table.Column<Guid>(type: "uuid", nullable: true),
+                    FileName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    ContentType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Size = table.Column<long>(type: "bigint", nullable: false),
+                    StorageKey = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UsedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Uploads", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -380,6 +511,118 @@ namespace CivicGrid.Persistence.Migrations.Postgres
                         column: x => x.CalendarYearId,
                         principalTable: "CalendarYears",
                         principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CaseAssignments",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    CaseId = table.Column<Guid>(type: "uuid", nullable: false),
+                    UnitId = table.Column<Guid>(type: "uuid", nullable: false),
+                    UnitName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Role = table.Column<int>(type: "integer", nullable: false),
+                    AssignedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ResponseDue = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    SignedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Active = table.Column<bool>(type: "boolean", nullable: false),
+                    ResponseReminded = table.Column<bool>(type: "boolean", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CaseAssignments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CaseAssignments_Cases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "Cases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CaseAttachments",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    CaseId = table.Column<Guid>(type: "uuid", nullable: false),
+                    TransitionSeq = table.Column<int>(type: "integer", nullable: false),
+                    FileName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    ContentType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Size = table.Column<long>(type: "bigint", nullable: false),
+                    StorageKey = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CaseAttachments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CaseAttachments_Cases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "Cases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CaseTransitions",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CaseId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Seq = table.Column<int>(type: "integer", nullable: false),
+                    AreaCode = table.Column<string>(type: "character varying(15)", maxLength: 15, nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ActorAccountId = table.Column<Guid>(type: "uuid", nullable: true),
+                    ActorName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Action = table.Column<int>(type: "integer", nullable: false),
+                    From = table.Column<int>(type: "integer", nullable: true),
+                    To = table.Column<int>(type: "integer", nullable: false),
+                    Comment = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    UnitId = table.Column<Guid>(type: "uuid", nullable: true),
+                    UnitName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    UnitRole = table.Column<int>(type: "integer", nullable: true),
+                    InTime = table.Column<bool>(type: "boolean", nullable: true),
+                    Solved = table.Column<bool>(type: "boolean", nullable: true),
+                    Rating = table.Column<int>(type: "integer", nullable: true),
+                    WorkingMinutes = table.Column<int>(type: "integer", nullable: true),
+                    Projected = table.Column<bool>(type: "boolean", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CaseTransitions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CaseTransitions_Cases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "Cases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CatalogItems",
+                columns: table => new
+                {
+                    Code = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false),
+                    CategoryCode = table.Column<string>(type: "character varying(2)", maxLength: 2, nullable: false),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    LeadDuty = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    CooperatingDuties = table.Column<List<string>>(type: "text[]", nullable: false),
+                    OnTheSpotAllowed = table.Column<bool>(type: "boolean", nullable: false),
+                    ResponseLimit = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false),
+                    HandlingLimit = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false),
+                    Retired = table.Column<bool>(type: "boolean", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CatalogItems", x => x.Code);
+                    table.ForeignKey(
+                        name: "FK_CatalogItems_CatalogCategories_CategoryCode",
+                        column: x => x.CategoryCode,
+                        principalTable: "CatalogCategories",
+                        principalColumn: "Code",
                         onDelete: ReferentialAction.Cascade);
                 });
 
@@ -562,6 +805,74 @@ namespace CivicGrid.Persistence.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_CaseAssignments_CaseId",
+                table: "CaseAssignments",
+                column: "CaseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CaseAssignments_UnitId_Active",
+                table: "CaseAssignments",
+                columns: new[] { "UnitId", "Active" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CaseAttachments_CaseId",
+                table: "CaseAttachments",
+                column: "CaseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CaseNotices_AccountId_Id",
+                table: "CaseNotices",
+                columns: new[] { "AccountId", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CaseNotices_UnitId_Id",
+                table: "CaseNotices",
+                columns: new[] { "UnitId", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Cases_AreaCode_Status",
+                table: "Cases",
+                columns: new[] { "AreaCode", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Cases_Number",
+                table: "Cases",
+                column: "Number",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Cases_ReporterAccountId",
+                table: "Cases",
+                column: "ReporterAccountId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Cases_Status_HandlingYellowAt",
+                table: "Cases",
+                columns: new[] { "Status", "HandlingYellowAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Cases_Status_ReportedAt",
+                table: "Cases",
+                columns: new[] { "Status", "ReportedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CaseTransitions_CaseId_Seq",
+                table: "CaseTransitions",
+                columns: new[] { "CaseId", "Seq" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CaseTransitions_Unprojected",
+                table: "CaseTransitions",
+                column: "Id",
+                filter: "\"Projected\" = false");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CatalogItems_CategoryCode",
+                table: "CatalogItems",
+                column: "CategoryCode");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Compounds_AreaCode",
                 table: "Compounds",
                 column: "AreaCode");
@@ -575,6 +886,12 @@ namespace CivicGrid.Persistence.Migrations.Postgres
                 name: "IX_Households_BuildingId_UnitNo_RoomNo",
                 table: "Households",
                 columns: new[] { "BuildingId", "UnitNo", "RoomNo" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_IdempotentRequests_AccountId_Key",
+                table: "IdempotentRequests",
+                columns: new[] { "AccountId", "Key" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_ImportJobs_Status",
@@ -648,6 +965,11 @@ namespace CivicGrid.Persistence.Migrations.Postgres
                 column: "PhoneHash");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Uploads_AccountId",
+                table: "Uploads",
+                column: "AccountId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Vehicles_AreaCode",
                 table: "Vehicles",
                 column: "AreaCode");
@@ -686,6 +1008,27 @@ namespace CivicGrid.Persistence.Migrations.Postgres
                 name: "CalendarDays");
 
             migrationBuilder.DropTable(
+                name: "CaseAssignments");
+
+            migrationBuilder.DropTable(
+                name: "CaseAttachments");
+
+            migrationBuilder.DropTable(
+                name: "CaseNotices");
+
+            migrationBuilder.DropTable(
+                name: "CaseNumberCounters");
+
+            migrationBuilder.DropTable(
+                name: "CaseTransitions");
+
+            migrationBuilder.DropTable(
+                name: "CatalogItems");
+
+            migrationBuilder.DropTable(
+                name: "IdempotentRequests");
+
+            migrationBuilder.DropTable(
                 name: "ImportFiles");
 
             migrationBuilder.DropTable(
@@ -707,6 +1050,9 @@ namespace CivicGrid.Persistence.Migrations.Postgres
                 name: "Residents");
 
             migrationBuilder.DropTable(
+                name: "Uploads");
+
+            migrationBuilder.DropTable(
                 name: "Vehicles");
 
             migrationBuilder.DropTable(
@@ -717,6 +1063,12 @@ namespace CivicGrid.Persistence.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "CalendarYears");
+
+            migrationBuilder.DropTable(
+                name: "Cases");
+
+            migrationBuilder.DropTable(
+                name: "CatalogCategories");
 
             migrationBuilder.DropTable(
                 name: "ImportJobs");

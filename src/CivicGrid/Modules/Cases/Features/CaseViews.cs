@@ -1,0 +1,64 @@
+using CivicGrid.Modules.Calendar.Domain;
+using CivicGrid.Modules.Cases.Domain;
+using CivicGrid.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace CivicGrid.Modules.Cases.Features;
+
+/// <summary>What the API and pages show of a case: a summary for lists and queues, the detail with its whole history.</summary>
+public static class CaseViews
+{
+    public sealed record Summary(Guid Id, string Number, CaseStatus Status, string StatusText, CaseSource Source, string ItemCode,
+        string ItemName, string Description, string Address, string AreaCode, CaseLevel Level, CasePriority Priority,
+        DateTimeOffset ReportedAt, DateTimeOffset? HandlingDue, DeadlineStatus Light, bool Supervised, bool Whistled,
+        int ReturnCount, int ReopenCount, int Version);
+
+    public sealed record Detail(Summary Case, double Longitude, double Latitude, string ReporterName, string? ReporterPhone,
+        bool OnTheSpot, int EscalationCount, int? PendingExtensionDays, string? PendingExtensionReason, bool? Solved,
+        Satisfaction? Rating, string? RatingComment, Guid? MergedIntoId, List<AssignmentView> Assignments,
+        List<HistoryEntry> History, string GridName, string CommunityName, string StreetName);
+
+    public sealed record AssignmentView(Guid UnitId, string UnitName, AssignmentRole Role, DateTimeOffset AssignedAt,
+        DateTimeOffset ResponseDue, DateTimeOffset? SignedAt, bool Active);
+
+    public sealed record HistoryEntry(int Seq, DateTimeOffset At, string ActorName, CaseAction Action, CaseStatus? From,
+        CaseStatus To, string? Comment, string? UnitName, AssignmentRole? UnitRole, List<AttachmentView> Attachments);
+
+    public sealed record AttachmentView(Guid Id, string FileName, string ContentType, long Size, string Url);
+
+    /// <summary>The light shown now: the recorded one, or a later one the sweep has not reached yet.</summary>
+    public static DeadlineStatus LightAt(Case c, DateTimeOffset now) =>
+        c.HandlingDeadline is { } d && CaseStatuses.WithHandlers.Contains(c.Status) && d.StatusAt(now) > c.Light ? d.StatusAt(now) : c.Light;
+
+    public static IQueryable<Summary> Summaries(IQueryable<Case> cases, CivicGridDbContext db) =>
+        from c in cases
+        join i in db.CatalogItems on c.ItemCode equals i.Code
+        select new Summary(c.Id, c.Number, c.Status, "", c.Source, c.ItemCode, i.Name, c.Description, c.Address, c.AreaCode,
+            c.Level, c.Priority, c.ReportedAt, c.HandlingDue, c.Light, c.Supervised, c.Whistled, c.ReturnCount, c.ReopenCount, c.Version);
+
+    public static Summary WithText(this Summary s) => s with { StatusText = s.Status.ToChinese() };
+
+    /// <summary>The detail of a case the caller can see (the DbContext's scope applies), or null.</summary>
+    public static async Task<Detail?> DetailAsync(CivicGridDbContext db, Guid id, CancellationToken ct)
+    {
+        var c = await db.Cases.AsNoTracking().Include(x => x.Assignments).SingleOrDefaultAsync(x => x.Id == id, ct);
+        if (c is null) return null;
+        var item = await db.CatalogItems.AsNoTracking().SingleAsync(i => i.Code == c.ItemCode, ct);
+        var history = await db.CaseTransitions.AsNoTracking().Where(t => t.CaseId == id).OrderBy(t => t.Seq).ToListAsync(ct);
+        var files = await db.CaseAttachments.AsNoTracking().Where(a => a.CaseId == id).ToListAsync(ct);
+        var codes = new[] { c.AreaCode, c.AreaCode[..12], c.AreaCode[..9] + "000" };
+        var names = await db.Areas.IgnoreQueryFilters().AsNoTracking().Where(a => codes.Contains(a.AreaCode))
+            .ToDictionaryAsync(a => a.AreaCode, a => a.Name, ct);
+        var summary = new Summary(c.Id, c.Number, c.Status, c.Status.ToChinese(), c.Source, c.ItemCode, item.Name, c.Description,
+            c.Address, c.AreaCode, c.Level, c.Priority, c.ReportedAt, c.HandlingDue, c.Light, c.Supervised, c.Whistled,
+            c.ReturnCount, c.ReopenCount, c.Version);
+        return new Detail(summary, c.Longitude, c.Latitude, c.ReporterName, c.ReporterPhoneMasked, c.OnTheSpot, c.EscalationCount,
+            c.PendingExtensionDays, c.PendingExtensionReason, c.Solved, c.Rating, c.RatingComment, c.MergedIntoId,
+            c.Assignments.OrderBy(a => a.AssignedAt).ThenBy(a => a.Role)
+                .Select(a => new AssignmentView(a.UnitId, a.UnitName, a.Role, a.AssignedAt, a.ResponseDue, a.SignedAt, a.Active)).ToList(),
+            history.Select(t => new HistoryEntry(t.Seq, t.At, t.ActorName, t.Action, t.From, t.To, t.Comment, t.UnitName, t.UnitRole,
+                files.Where(f => f.TransitionSeq == t.Seq)
+                    .Select(f => new AttachmentView(f.Id, f.FileName, f.ContentType, f.Size, $"/api/cases/{id}/attachments/{f.Id}")).ToList())).ToList(),
+            names.GetValueOrDefault(codes[0], ""), names.GetValueOrDefault(codes[1], ""), names.GetValueOrDefault(codes[2], ""));
+    }
+}
