@@ -59,6 +59,7 @@ public sealed class TestApp : WebApplicationFactory<Program>
         builder.UseSetting("Database:Provider", Provider.ToString());
         builder.UseSetting("ConnectionStrings:CivicGrid", _connection);
         builder.UseSetting("Demo:SeedOnStart", "false");
+        builder.UseSetting("Cases:SweepOnTimer", "false");
         builder.ConfigureServices(services =>
         {
             services.RemoveAll<TimeProvider>();

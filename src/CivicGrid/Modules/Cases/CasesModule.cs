@@ -1,4 +1,5 @@
 using CivicGrid.Modules.Cases.Features;
+using CivicGrid.Modules.Cases.Jobs;
 
 namespace CivicGrid.Modules.Cases;
 
@@ -8,6 +9,8 @@ public static class CasesModule
     public static IHostApplicationBuilder AddCases(this IHostApplicationBuilder builder)
     {
         builder.Services.AddScoped<MoveCase>();
+        builder.Services.AddSingleton<DeadlineSweep>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<DeadlineSweep>());
         return builder;
     }
 

@@ -132,37 +132,37 @@ public sealed partial class Case
     }
 
     /// <summary>
-    /// The sweep's step: records the light the handling limit has reached, once per change, and flags an overdue case
-    /// for supervision. Returns whether anything was recorded.
+    /// The deadline sweep's step (DOMAIN.md §3): records the light the handling limit has reached, once per change;
+    /// reminds each unit that has not signed for (报到) by its response limit, once; flags for supervision a case that
+    /// is overdue or returned again and again, once. Returns whether anything was recorded.
     /// </summary>
-    public bool AdvanceLight(DateTimeOffset now)
+    public bool Sweep(DateTimeOffset now)
     {
-        if (!CaseStatuses.WithHandlers.Contains(Status) || HandlingDeadline is not { } deadline) return false;
-        var light = deadline.StatusAt(now);
-        if (light <= Light) return false;
-        if (light == DeadlineStatus.Red && Light == DeadlineStatus.Green)
-            Move(Actor.System, now, CaseAction.TurnYellow, Status, "办理时限已过80%");
-        Light = light;
-        Move(Actor.System, now, light == DeadlineStatus.Yellow ? CaseAction.TurnYellow : CaseAction.TurnRed, Status,
-            light == DeadlineStatus.Yellow ? "办理时限已过80%" : "已超过办理时限");
-        if (light == DeadlineStatus.Red) FlagForSupervision(Actor.System, "超期未办结", now);
-        return true;
+        var before = TransitionCount;
+        if (CaseStatuses.WithHandlers.Contains(Status) && HandlingDeadline is { } deadline && deadline.StatusAt(now) > Light)
+        {
+            var light = deadline.StatusAt(now);
+            if (Light == DeadlineStatus.Green) Move(Actor.System, now, CaseAction.TurnYellow, Status, "办理时限已过80%");
+            Light = light;
+            if (light == DeadlineStatus.Red)
+            {
+                Move(Actor.System, now, CaseAction.TurnRed, Status, "已超过办理时限");
+                FlagForSupervision(Actor.System, "超期未办结", now);
+            }
+        }
+        if (CaseStatuses.WithHandlers.Contains(Status))
+            foreach (var a in ActiveAssignments.Where(a => a.SignedAt is null && !a.ResponseReminded && now > a.ResponseDue).ToList())
+            {
+                a.ResponseReminded = true;
+                Move(Actor.System, now, CaseAction.RemindResponse, Status, $"{a.UnitName}超过响应时限未签收", null,
+                    e => (e.UnitId, e.UnitName, e.UnitRole) = (a.UnitId, a.UnitName, a.Role));
+            }
+        if (ReturnCount >= RepeatedReturns) FlagForSupervision(Actor.System, "多次退单", now);
+        return TransitionCount != before;
     }
 
-    /// <summary>The one reminder to each unit that has not signed for (报到) by its response limit.</summary>
-    public IReadOnlyList<CaseAssignment> RemindLateSigners(DateTimeOffset now)
-    {
-        if (!CaseStatuses.WithHandlers.Contains(Status)) return [];
-        var late = ActiveAssignments.Where(a => a.SignedAt is null && !a.ResponseReminded && now > a.ResponseDue).ToList();
-        foreach (var a in late)
-        {
-            a.ResponseReminded = true;
-            Move(Actor.System, now, CaseAction.RemindResponse, Status, $"{a.UnitName}超过响应时限未签收", null,
-                e => (e.UnitId, e.UnitName, e.UnitRole) = (a.UnitId, a.UnitName, a.Role));
-        }
-        if (ReturnCount >= 2) FlagForSupervision(Actor.System, "多次退单", now);
-        return late;
-    }
+    /// <summary>DOMAIN.md §3: a repeatedly-returned case is flagged for a supervisor.</summary>
+    public const int RepeatedReturns = 2;
 
     /// <summary>Corrects the grid (and so community and street) the case belongs to, e.g. after a wrong pin.</summary>
     public Error? Relocate(Actor actor, string gridCode, double lon, double lat, string address, DateTimeOffset now)

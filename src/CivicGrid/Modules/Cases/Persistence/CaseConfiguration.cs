@@ -37,6 +37,8 @@ sealed class CaseAssignmentConfiguration : IEntityTypeConfiguration<CaseAssignme
 {
     public void Configure(EntityTypeBuilder<CaseAssignment> e)
     {
+        // The aggregate sets ids; never-generated keys make EF insert assignments found through Case.Assignments.
+        e.Property(a => a.Id).ValueGeneratedNever();
         e.Property(a => a.UnitName).HasMaxLength(100);
         e.HasIndex(a => new { a.UnitId, a.Active });
     }
