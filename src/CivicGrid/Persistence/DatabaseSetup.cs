@@ -27,19 +27,19 @@ public static class DatabaseSetup
             return new ScopeSource(() => user.Scope);
         });
         if (provider == DatabaseProvider.Postgres)
-            builder.Services.AddDbContext<CivicGridDbContext, PostgresCivicGridDbContext>(o => Configure(o, provider, connection));
+            builder.Services.AddDbContext<CivicGridDbContext, PostgresCivicGridDbContext>((sp, o) => Configure(o, provider, connection, sp));
         else
-            builder.Services.AddDbContext<CivicGridDbContext, SqliteCivicGridDbContext>(o => Configure(o, provider, connection));
+            builder.Services.AddDbContext<CivicGridDbContext, SqliteCivicGridDbContext>((sp, o) => Configure(o, provider, connection, sp));
         return builder;
     }
 
-    public static void Configure(DbContextOptionsBuilder o, DatabaseProvider provider, string connection)
+    public static void Configure(DbContextOptionsBuilder o, DatabaseProvider provider, string connection, IServiceProvider? services = null)
     {
         if (provider == DatabaseProvider.Postgres)
             o.UseNpgsql(connection, n => n.UseNetTopologySuite());
         else
             o.UseSqlite(connection);
-        o.AddInterceptors(new VersionInterceptor(), new Modules.Cases.Persistence.CaseHistoryWriter());
+        o.AddInterceptors(new VersionInterceptor(), new Modules.Cases.Persistence.CaseHistoryWriter(services?.GetService<Modules.Cases.Live.CaseFeed>()));
     }
 
     public static string ConnectionString(IConfiguration config, DatabaseProvider provider, string contentRoot)

@@ -1,5 +1,6 @@
 using CivicGrid.Modules.Cases.Features;
 using CivicGrid.Modules.Cases.Jobs;
+using CivicGrid.Modules.Cases.Live;
 
 namespace CivicGrid.Modules.Cases;
 
@@ -9,6 +10,9 @@ public static class CasesModule
     public static IHostApplicationBuilder AddCases(this IHostApplicationBuilder builder)
     {
         builder.Services.AddScoped<MoveCase>();
+        builder.Services.AddSingleton<CaseFeed>();
+        builder.Services.AddSignalR();
+        builder.Services.AddHostedService<CaseHubRelay>();
         builder.Services.AddSingleton<DeadlineSweep>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<DeadlineSweep>());
         return builder;
@@ -20,7 +24,11 @@ public static class CasesModule
         UploadFiles.Map(cases);
         ReportCase.Map(cases);
         BrowseCases.Map(cases);
+        FindDuplicates.Map(cases);
+        BrowseNotices.Map(cases);
+        SuggestUnits.Map(cases);
         CaseRoutes.Map(cases);
+        app.MapHub<CaseHub>(CaseHub.Path);
         return app;
     }
 }

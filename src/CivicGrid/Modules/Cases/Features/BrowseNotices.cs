@@ -1,0 +1,42 @@
+using CivicGrid.Modules.Cases.Domain;
+using CivicGrid.Persistence;
+using CivicGrid.Shared;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace CivicGrid.Modules.Cases.Features;
+
+/// <summary>My notices: status changes of what I reported, and for unit staff the new work, reminders and supervision of my units.</summary>
+public static class BrowseNotices
+{
+    public sealed record Notice(long Id, Guid CaseId, string CaseNumber, NoticeKind Kind, string Text, DateTimeOffset At, bool Read);
+
+    public static void Map(RouteGroupBuilder cases)
+    {
+        cases.MapGet("/notices", List).RequireAuthorization();
+        cases.MapPost("/notices/read", MarkRead).RequireAuthorization();
+    }
+
+    static IQueryable<CaseNotice> Mine(CivicGridDbContext db, CurrentUser user)
+    {
+        var units = user.Scope.UnitIds;
+        return db.CaseNotices.Where(n => n.AccountId == user.Id || (n.UnitId != null && units.Contains(n.UnitId.Value)));
+    }
+
+    static async Task<Ok<List<Notice>>> List(CivicGridDbContext db, CurrentUser user, bool unreadOnly = false, CancellationToken ct = default)
+    {
+        var q = Mine(db, user).AsNoTracking();
+        if (unreadOnly) q = q.Where(n => n.ReadAt == null);
+        var rows = await q.OrderByDescending(n => n.Id).Take(100)
+            .Select(n => new Notice(n.Id, n.CaseId, n.CaseNumber, n.Kind, n.Text, n.At, n.ReadAt != null)).ToListAsync(ct);
+        return TypedResults.Ok(rows);
+    }
+
+    static async Task<NoContent> MarkRead(CivicGridDbContext db, CurrentUser user, TimeProvider clock, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        foreach (var n in await Mine(db, user).Where(n => n.ReadAt == null).ToListAsync(ct)) n.ReadAt = now;
+        await db.SaveChangesAsync(ct);
+        return TypedResults.NoContent();
+    }
+}
