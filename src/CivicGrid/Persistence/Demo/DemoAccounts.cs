@@ -21,6 +21,8 @@ static class DemoAccounts
         var c3 = communities.First(c => c.ParentCode == street2.AreaCode);
         var grid1 = grids.First(g => g.ParentCode == c1.AreaCode);
         var cg = departments[0];
+        var zj = departments[1];
+        Guid Committee(Area community) => units.Single(u => u.AreaCode == community.AreaCode && u.Duty == "社区").Id;
         var enterprise = units.First(u => u.Kind == OrganisationKind.Enterprise);
 
         static AccountScope Area(string code) => new() { Kind = ScopeKind.Area, AreaCode = code };
@@ -33,12 +35,14 @@ static class DemoAccounts
             new("leader", "区委组织部 李部长", Roles.Leader, [Area(DemoData.DistrictCode)]),
             new("street1", $"{street1.Name} 王干事", Roles.StreetStaff, [Area(street1.AreaCode)]),
             new("street2", $"{street2.Name} 赵干事", Roles.StreetStaff, [Area(street2.AreaCode)]),
-            new("community1", $"{c1.Name} 张书记", Roles.CommunityStaff, [Area(c1.AreaCode)]),
-            new("community2", $"{c2.Name} 刘主任", Roles.CommunityStaff, [Area(c2.AreaCode)]),
-            new("community3", $"{c3.Name} 陈社工", Roles.CommunityStaff, [Area(c3.AreaCode)]),
+            new("community1", $"{c1.Name} 张书记", Roles.CommunityStaff, [Area(c1.AreaCode), Unit(Committee(c1))]),
+            new("community2", $"{c2.Name} 刘主任", Roles.CommunityStaff, [Area(c2.AreaCode), Unit(Committee(c2))]),
+            new("community3", $"{c3.Name} 陈社工", Roles.CommunityStaff, [Area(c3.AreaCode), Unit(Committee(c3))]),
             new("grid1", $"{grid1.Name} 网格员 孙明", Roles.GridWorker, [Area(grid1.AreaCode)]),
             new("building1", $"{grid1.Name} 楼栋长 周华", Roles.BuildingLeader, [Area(grid1.AreaCode)]),
-            new("dept_cg", $"{cg.Name} 执法队", Roles.DepartmentStaff, [Unit(cg.Id), Area(DemoData.DistrictCode)]),
+            // DOMAIN.md §1: a department sees the cases dispatched to it, not the district's.
+            new("dept_cg", $"{cg.Name} 执法队", Roles.DepartmentStaff, [Unit(cg.Id)]),
+            new("dept_zj", $"{zj.Name} 物业科", Roles.DepartmentStaff, [Unit(zj.Id)]),
             new("unit1", $"{enterprise.Name} 党建联络员", Roles.CoBuildingUnit, [Unit(enterprise.Id)]),
             new("volunteer1", $"志愿者 {volunteer.Name}", Roles.Volunteer, [Self(volunteer.Id)]),
             new("property1", $"{propertyCompanies[0].Name} 客服", Roles.PropertyCompany, [Unit(propertyCompanies[0].Id)]),

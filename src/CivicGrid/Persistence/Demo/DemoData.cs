@@ -93,9 +93,9 @@ public static class DemoData
         db.ChangeTracker.Clear();
         // Organisations and party organisations -------------------------------------------------------------------
         var departments = DemoNames.Departments.Select(d => new Organisation
-        { Id = Guid.CreateVersion7(), AreaCode = district.Value, Name = d.Name, Kind = OrganisationKind.Department, Address = "红岭区行政中心" }).ToList();
+        { Id = Guid.CreateVersion7(), AreaCode = district.Value, Name = d.Name, Kind = OrganisationKind.Department, Address = "红岭区行政中心", Duty = d.Short }).ToList();
         var propertyCompanies = DemoNames.PropertyCompanies.Select((n, i) => new Organisation
-        { Id = Guid.CreateVersion7(), AreaCode = district.Value, Name = n, Kind = OrganisationKind.PropertyCompany, Address = $"红岭区{DemoNames.RoadWords[i % DemoNames.RoadWords.Length]}{10 + i}号" }).ToList();
+        { Id = Guid.CreateVersion7(), AreaCode = district.Value, Name = n, Kind = OrganisationKind.PropertyCompany, Duty = "物业", Address = $"红岭区{DemoNames.RoadWords[i % DemoNames.RoadWords.Length]}{10 + i}号" }).ToList();
         var units = new List<Organisation>();
         foreach (var (street, i) in streets.Select((s, i) => (s, i)))
             for (var k = 0; k < 3; k++)
@@ -105,6 +105,14 @@ public static class DemoData
                     Name = k == 0 ? $"{street.Name}办事处" : DemoNames.Enterprises[(i * 2 + k) % DemoNames.Enterprises.Length] + (i >= 9 ? $"{street.Name[..2]}分部" : ""),
                     Address = $"{street.Name[..2]}{DemoNames.RoadWords[(i + k) % DemoNames.RoadWords.Length]}{random.Next(1, 300)}号",
                 });
+        foreach (var unit in units) unit.Duty = unit.Kind == OrganisationKind.Agency ? "街道" : DemoNames.DutyOf(unit.Name);
+        // Each community's residents' committee (居委会) handles what the catalog gives the community itself (邻里纠纷…).
+        foreach (var community in communities)
+            units.Add(new Organisation
+            {
+                Id = Guid.CreateVersion7(), AreaCode = community.AreaCode, Kind = OrganisationKind.Agency, Duty = "社区",
+                Name = $"{community.Name}居民委员会", Address = $"{community.Name}便民服务中心",
+            });
         foreach (var (community, i) in communities.Select((c, i) => (c, i)))
             units.Add(new Organisation
             {

@@ -47,6 +47,10 @@ static class DemoNames
         ("区水务局", "水务"), ("区人力资源和社会保障局", "人社"),
     ];
 
+    /// <summary>Utilities answer for their own matters in the catalog (供电, 通信); other enterprises have no case duty.</summary>
+    public static string? DutyOf(string enterprise) =>
+        enterprise.Contains("供电") ? "供电" : enterprise.Contains("移动") || enterprise.Contains("联通") ? "通信" : null;
+
     public static readonly string[] Enterprises =
     [
         "齐鲁石化", "金城医药", "新华制药", "鲁泰纺织", "华光陶瓷", "博汇纸业", "蓝帆医疗", "淄博银行", "国网供电公司", "中国移动",

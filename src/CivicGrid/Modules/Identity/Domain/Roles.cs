@@ -29,7 +29,7 @@ public static class Roles
              Cases.Report, Cases.View, Cases.Dispatch, Cases.Whistle, Cases.Verify, Cases.Supervise, Cases.Figures, Self]),
         new(CommunityStaff, "社区工作者", "Community staff",
             [Areas.View, Areas.Manage, People.View, People.Manage, People.Reveal, People.Import, People.Export,
-             Cases.Report, Cases.View, Cases.Dispatch, Cases.Verify, Cases.Figures, Self]),
+             Cases.Report, Cases.View, Cases.Dispatch, Cases.Handle, Cases.Verify, Cases.Figures, Self]),
         new(GridWorker, "网格员", "Grid worker",
             [Areas.View, People.View, People.Manage, People.Reveal, Cases.Report, Cases.View, Cases.OnTheSpot, Cases.Verify, Self]),
         new(BuildingLeader, "楼栋长", "Building leader", [Areas.View, People.View, Cases.Report, Self]),
