@@ -12,8 +12,10 @@ namespace CivicGrid.Persistence.Demo;
 
 public sealed record DemoResult(TimeSpan Elapsed, int Streets, int Communities, int Grids, int Buildings, int Households, int Residents, int Accounts)
 {
+    public int Cases { get; init; }
+
     public override string ToString() =>
-        $"{Streets} streets, {Communities} communities, {Grids} grids, {Buildings} buildings, {Households} households, {Residents} residents, {Accounts} accounts";
+        $"{Streets} streets, {Communities} communities, {Grids} grids, {Buildings} buildings, {Households} households, {Residents} residents, {Accounts} accounts, {Cases} cases";
 }
 
 /// <summary>
@@ -188,7 +190,11 @@ public static class DemoData
 
         var accounts = await DemoAccounts.CreateAsync(services, db, streets, communities, grids, departments, propertyCompanies, units,
             firstResident!, volunteerResident!, ct);
-        return new DemoResult(clock.Elapsed, streets.Count, communities.Count, grids.Count, buildingCount, householdCount, residentCount, accounts);
+        var cases = await DemoCases.SeedAsync(services, size, ct);
+        return new DemoResult(clock.Elapsed, streets.Count, communities.Count, grids.Count, buildingCount, householdCount, residentCount, accounts)
+        {
+            Cases = cases,
+        };
 
         async Task GenerateAsync()
         {
