@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# Intake and transition throughput of the case API on PostgreSQL, each run back to back with its pgbench reference on
+# the same server (issue 3 "Performance"). Prints wrk's and pgbench's own output; copy the numbers into ../RESULTS.md.
+#
+#   source ../shared/ci/services.sh && services_install && services_start_postgres   # from the repo root
+#   apt-get install -y wrk                                                             # pgbench comes with PostgreSQL
+#   bash bench/http/cases.sh [seconds per run, default 30]
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+SECONDS_PER_RUN=${1:-30}
+CONNECTIONS=16
+THREADS=2
+PORT=${CG_PGPORT:-55432}
+DB=civicgrid_bench
+PSQL="psql -h 127.0.0.1 -p $PORT -U postgres -v ON_ERROR_STOP=1 -qAt"
+URL=http://127.0.0.1:5180
+WORK=$(mktemp -d)
+trap 'kill $APP 2>/dev/null || true; rm -rf "$WORK"' EXIT
+
+$PSQL -d postgres -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" -c "CREATE DATABASE $DB"
+$PSQL -d $DB -c "CREATE EXTENSION IF NOT EXISTS postgis"
+
+echo "== building and starting the app (Release, PostgreSQL, demo district) =="
+dotnet build -c Release src/CivicGrid -v q >/dev/null
+Database__Provider=Postgres ConnectionStrings__CivicGrid="Host=127.0.0.1;Port=$PORT;Username=postgres;Password=postgres;Database=$DB;Maximum Pool Size=64" \
+  ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning \
+  dotnet src/CivicGrid/bin/Release/net10.0/CivicGrid.dll --urls $URL >"$WORK/app.log" 2>&1 &
+APP=$!
+for _ in $(seq 1 300); do curl -sf $URL/health/ready >/dev/null && break; sleep 1; done
+curl -sf $URL/health/ready >/dev/null || { cat "$WORK/app.log"; exit 1; }
+
+token() { curl -sf -H 'Content-Type: application/json' -d "{\"userName\":\"$1\",\"password\":\"Demo@2026\"}" $URL/api/auth/token | sed 's/.*"accessToken":"\([^"]*\)".*/\1/'; }
+export CG_ITEM=$($PSQL -d $DB -c "SELECT \"Code\" FROM \"CatalogItems\" WHERE NOT \"Retired\" ORDER BY \"Code\" LIMIT 1")
+export CG_POINTS=$WORK/points.lua
+{ echo "return {"; $PSQL -d $DB -c "SELECT format('{%s,%s},', ST_X(p), ST_Y(p)) FROM (SELECT ST_PointOnSurface(\"Boundary\") p FROM \"Areas\" WHERE \"Level\" = 5 AND \"Boundary\" IS NOT NULL) g"; echo "}"; } >"$CG_POINTS"
+export CG_RUN=$(date +%s) CG_THREADS=$THREADS
+
+echo "== warm-up =="
+CG_TOKEN=$(token resident1) wrk -t$THREADS -c$CONNECTIONS -d5s -s bench/http/intake.lua $URL >/dev/null
+
+echo "== intake: POST /api/cases, $CONNECTIONS connections, ${SECONDS_PER_RUN}s =="
+CG_RUN=${CG_RUN}b CG_TOKEN=$(token resident1) wrk -t$THREADS -c$CONNECTIONS -d${SECONDS_PER_RUN}s --latency -s bench/http/intake.lua $URL
+
+echo "== reference: pgbench single-row insert into a copy of \"Cases\", $CONNECTIONS clients, ${SECONDS_PER_RUN}s =="
+$PSQL -d $DB -c 'DROP TABLE IF EXISTS bench_cases, bench_transitions' \
+  -c 'CREATE TABLE bench_cases (LIKE "Cases" INCLUDING ALL)' -c 'CREATE TABLE bench_transitions (LIKE "CaseTransitions" INCLUDING ALL)'
+pgbench -h 127.0.0.1 -p $PORT -U postgres -n -c $CONNECTIONS -j $THREADS -T $SECONDS_PER_RUN -f bench/http/pg-insert.sql $DB
+
+echo "== transition: POST /api/cases/{id}/accept, $CONNECTIONS connections, ${SECONDS_PER_RUN}s =="
+export CG_IDS=$WORK/ids.txt
+$PSQL -d $DB -c "SELECT \"Id\" FROM \"Cases\" WHERE \"Status\" = 1 AND \"Description\" LIKE '压测上报%' ORDER BY random()" >"$CG_IDS"
+echo "$(wc -l <"$CG_IDS") reported cases available"
+CG_TOKEN=$(token admin) wrk -t$THREADS -c$CONNECTIONS -d${SECONDS_PER_RUN}s --latency -s bench/http/accept.lua $URL
+
+echo "== reference: pgbench update + insert transaction, $CONNECTIONS clients, ${SECONDS_PER_RUN}s =="
+ROWS=$($PSQL -d $DB -c "ALTER TABLE bench_cases ADD COLUMN k bigserial UNIQUE; SELECT count(*) FROM bench_cases")
+pgbench -h 127.0.0.1 -p $PORT -U postgres -n -c $CONNECTIONS -j $THREADS -T $SECONDS_PER_RUN -D rows=$ROWS -f bench/http/pg-transition.sql $DB
+
+echo "== machine =="
+nproc; grep -m1 'model name' /proc/cpuinfo; free -g | sed -n 2p; psql --version
