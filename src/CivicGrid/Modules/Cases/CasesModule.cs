@@ -1,3 +1,4 @@
+using CivicGrid.Modules.Cases.Catalog;
 using CivicGrid.Modules.Cases.Features;
 
 namespace CivicGrid.Modules.Cases;
@@ -18,6 +19,7 @@ public static class CasesModule
         ReportCase.Map(cases);
         BrowseCases.Map(cases);
         CaseRoutes.Map(cases);
+        CatalogModule.Map(app);
         return app;
     }
 }
