@@ -1,4 +1,5 @@
 using CivicGrid.Modules.Areas.Locating;
+using CivicGrid.Modules.Cases.Catalog;
 using CivicGrid.Modules.Identity.Domain;
 using Microsoft.AspNetCore.Identity;
 using CivicGrid.Persistence.Demo;
@@ -6,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CivicGrid.Persistence;
 
-/// <summary>Migrates on start and, on an empty database, loads the demo district (Demo:SeedOnStart, default true).</summary>
+/// <summary>Migrates on start, fills an empty catalog of matters, and on an empty database loads the demo district (Demo:SeedOnStart, default true).</summary>
 public static class Startup
 {
     public static async Task PrepareDatabaseAsync(IServiceProvider services, IConfiguration config)
@@ -16,6 +17,7 @@ public static class Startup
         await using (var db = SystemDb.Open(scope.ServiceProvider))
         {
             await MigrateAsync(db, scope.ServiceProvider);
+            await CatalogSeeder.SeedIfEmptyAsync(db, CancellationToken.None);
             if (config.GetValue("Demo:SeedOnStart", true) && !await db.Areas.AnyAsync())
             {
                 log.LogInformation("Empty database: loading the demo district…");

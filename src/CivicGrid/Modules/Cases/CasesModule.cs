@@ -1,3 +1,4 @@
+using CivicGrid.Modules.Cases.Catalog;
 using CivicGrid.Modules.Cases.Features;
 using CivicGrid.Modules.Cases.Jobs;
 using CivicGrid.Modules.Cases.Live;
@@ -29,6 +30,7 @@ public static class CasesModule
         SuggestUnits.Map(cases);
         CaseRoutes.Map(cases);
         app.MapHub<CaseHub>(CaseHub.Path);
+        CatalogModule.Map(app);
         return app;
     }
 }
