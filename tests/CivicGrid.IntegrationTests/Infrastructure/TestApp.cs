@@ -19,6 +19,7 @@ public sealed class TestApp : WebApplicationFactory<Program>
     public DatabaseProvider Provider { get; }
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 23, 2, 0, 0, TimeSpan.Zero));
     readonly string _connection;
+    readonly string _files = Path.Combine(Path.GetTempPath(), $"civicgrid-files-{Guid.NewGuid():N}");
     readonly string? _postgresDatabase;
 
     TestApp(DatabaseProvider provider, string connection, string? postgresDatabase)
@@ -60,6 +61,7 @@ public sealed class TestApp : WebApplicationFactory<Program>
         builder.UseSetting("ConnectionStrings:CivicGrid", _connection);
         builder.UseSetting("Demo:SeedOnStart", "false");
         builder.UseSetting("Cases:SweepOnTimer", "false");
+        builder.UseSetting("Files:Root", _files);
         builder.ConfigureServices(services =>
         {
             services.RemoveAll<TimeProvider>();
@@ -86,6 +88,7 @@ public sealed class TestApp : WebApplicationFactory<Program>
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
+        if (Directory.Exists(_files)) Directory.Delete(_files, recursive: true);
         if (_postgresDatabase is null)
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();

@@ -36,6 +36,7 @@ static class DemoCases
             orgs.First(o => o.Kind == OrganisationKind.Department));
         var resident = await db.Users.AsNoTracking().Where(u => u.UserName == "resident1").Select(u => (Guid?)u.Id).SingleOrDefaultAsync(ct);
         var calendar = new WorkingCalendar(OfficialCalendars.Load(), WorkingHours.Default);
+        var photos = await DemoPhotos.StoreAsync(services.GetRequiredService<Shared.Files.IFileStore>(), ct);
         var names = DemoNames.Surnames;
 
         var start = now.AddDays(-size.CaseDays);
@@ -58,7 +59,7 @@ static class DemoCases
                 try
                 {
                     var c = Run(new Story(random, calendar, units, item, grid, $"{key}-{counters[key]:D6}", at, now, names,
-                        made % 97 == 0 ? resident : null));
+                        made % 97 == 0 ? resident : null, photos.Before, photos.After));
                     if (c is not null) { batch.Add(c); made++; }
                 }
                 catch (CalendarYearNotLoadedException) { } // a story running into an unloaded year simply stops being told
@@ -80,7 +81,7 @@ static class DemoCases
     }
 
     sealed record Story(Random R, WorkingCalendar Calendar, Units Units, CatalogItem Item, Area Grid, string Number,
-        DateTimeOffset At, DateTimeOffset Now, string[] Names, Guid? ResidentAccount);
+        DateTimeOffset At, DateTimeOffset Now, string[] Names, Guid? ResidentAccount, StoredFile Before, StoredFile After);
 
     static readonly (CaseSource Source, int Weight)[] Sources =
     [
@@ -108,13 +109,14 @@ static class DemoCases
         var reporter = source == CaseSource.Patrol ? gridWorker : new Actor(residentAccount, reporterName, DataScope.Nothing);
         var centre = s.Grid.Boundary!.InteriorPoint;
         var intake = new Case.Intake(s.Number, s.Grid.AreaCode, source, s.Item, Description(s.Item, r), centre.X, centre.Y,
-            $"{s.Grid.Name}{r.Next(1, 9)}号楼附近", r.Next(20) == 0 ? CasePriority.Urgent : CasePriority.Normal, reporterName, []);
+            $"{s.Grid.Name}{r.Next(1, 9)}号楼附近", r.Next(20) == 0 ? CasePriority.Urgent : CasePriority.Normal, reporterName,
+            source == CaseSource.Patrol || r.Next(3) == 0 ? [s.Before] : []);
         var t = s.At;
         DateTimeOffset Later(double minHours, double maxHours) => t = s.Calendar.AddWorkingHours(t, minHours + r.NextDouble() * (maxHours - minHours));
         bool Due(DateTimeOffset step) => step < s.Now;
 
         if (source == CaseSource.Patrol && s.Item.OnTheSpotAllowed && r.Next(10) < 6)
-            return Case.ReportSettledOnTheSpot(intake, gridWorker, "已现场处置", [], t).Value; // 巡办合一
+            return Case.ReportSettledOnTheSpot(intake, gridWorker, "已现场处置", [s.After], t).Value; // 巡办合一
 
         var c = Case.Report(intake, reporter, t);
         if (!Due(Later(0.2, 3))) return c;
@@ -169,7 +171,7 @@ static class DemoCases
             var handledAt = overrun && c.HandlingDue is { } due ? due.AddHours(r.Next(2, 60)) : s.Calendar.AddWorkingHours(t, 1 + r.NextDouble() * 12);
             if (!Sweep(c, handledAt, s.Now)) return c;
             t = handledAt;
-            c.ReportHandled(Unit(lead), "已处置完毕，现场已恢复", [], s.Calendar, t);
+            c.ReportHandled(Unit(lead), "已处置完毕，现场已恢复", [s.After], s.Calendar, t);
             if (!Sweep(c, Later(0.5, 8), s.Now)) return c;
             if (!reopenedOnce && r.Next(100) < 6)
             {
