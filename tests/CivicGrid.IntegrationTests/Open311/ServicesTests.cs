@@ -27,6 +27,7 @@ public sealed class ServicesTests(Apps apps) : IClassFixture<Apps>
         Assert.Equal(["text/xml", "application/json"], xml.Element("endpoints")!.Element("endpoint")!.Element("formats")!.Elements("format").Select(f => f.Value));
 
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/open311/v2/discovery.csv")).StatusCode);
+        Assert.Contains("/open311/v2/servicerequestupdates.{format}", await client.GetStringAsync("/openapi/v1.json"));
     }
 
     [Theory, OnSqlite, OnPostgres]

@@ -58,6 +58,13 @@ public sealed class SubmitServiceRequestTests(Apps apps) : IClassFixture<Apps>
 
         var otherCommunity = await app.ClientFor(await A.Account(app, Roles.CommunityStaff, A.AreaScope(district.CommunityC)));
         Assert.Equal(HttpStatusCode.NotFound, (await otherCommunity.GetAsync($"/api/cases/{id}")).StatusCode);
+
+        await using var db = app.Db();
+        var logged = await db.OperationLog.Where(e => e.Endpoint.StartsWith("/open311/v2/requests") && e.Method == "POST").ToListAsync();
+        Assert.Contains(logged, e => e.AccountName == TestApp.Open311UserName && e.Status == 200);
+        var text = JsonSerializer.Serialize(logged);
+        Assert.DoesNotContain(TestApp.Open311ApiKey, text);
+        Assert.DoesNotContain("13912345678", text);
     }
 
     [Theory, OnSqlite, OnPostgres]

@@ -21,6 +21,7 @@ public static class GetDiscovery
         var url = $"{request.Scheme}://{request.Host}{request.PathBase}/open311/v2";
         var endpoint = new Endpoint("http://wiki.open311.org/GeoReport_v2", url, Changeset, "production", ["text/xml", "application/json"]);
         var contact = string.IsNullOrWhiteSpace(o.Contact) ? l["Open311.Contact"].Value : o.Contact;
-        return new Open311Result(Open311Result.Parse(format), "discovery", new Discovery(Changeset, contact, o.KeyService, [endpoint]));
+        var keyService = string.IsNullOrWhiteSpace(o.KeyService) ? null : o.KeyService;
+        return new Open311Result(Open311Result.Parse(format), "discovery", new Discovery(Changeset, contact, keyService, [endpoint]));
     }
 }
