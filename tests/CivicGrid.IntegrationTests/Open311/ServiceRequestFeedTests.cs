@@ -174,6 +174,7 @@ public sealed class ServiceRequestFeedTests(Apps apps) : IClassFixture<Apps>
         // Exactly 90 days is allowed; the default window is the last 90 days, so the 100-day-old case is out of it but found by id.
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/open311/v2/requests.json?start_date=2026-08-25T10:00:00%2B08:00&end_date=2026-11-23T10:00:00%2B08:00")).StatusCode);
         Assert.Empty(Of(await Open311Data.Json(await client.GetAsync("/open311/v2/requests.json")), old));
+        Assert.Empty(Of(await Open311Data.Json(await client.GetAsync("/open311/v2/requests.json?start_date=&end_date=")), old));
         Assert.Single(Of(await Open311Data.Json(await client.GetAsync($"/open311/v2/requests.json?service_request_id={old}")), old));
         Assert.Single(Of(await Open311Data.Json(await client.GetAsync("/open311/v2/requests.json?start_date=2026-08-15&end_date=2026-08-16")), old));
     }

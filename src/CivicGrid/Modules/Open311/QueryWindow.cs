@@ -14,6 +14,9 @@ public readonly record struct QueryWindow(DateTimeOffset From, DateTimeOffset To
 
     public static Result<QueryWindow> Read(string? start, string? end, DateTimeOffset now)
     {
+        // An empty parameter (start_date=) is no parameter.
+        start = string.IsNullOrWhiteSpace(start) ? null : start;
+        end = string.IsNullOrWhiteSpace(end) ? null : end;
         DateTimeOffset from = default, to = now;
         if (start is not null && !ChinaTimeConverter.TryParse(start, out from)) return Open311Errors.DateInvalid;
         if (end is not null && !ChinaTimeConverter.TryParse(end, out to)) return Open311Errors.DateInvalid;

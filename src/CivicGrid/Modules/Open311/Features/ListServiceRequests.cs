@@ -33,7 +33,7 @@ public static class ListServiceRequests
     {
         var fmt = Open311Result.Parse(format);
         var cases = PublicCases.Query(db);
-        var numbers = QueryWindow.Split(ids);
+        var numbers = QueryWindow.Split(ids).Take(QueryWindow.MaxResults).ToList();
         if (numbers.Count > 0) cases = cases.Where(c => numbers.Contains(c.Number));
         else
         {
