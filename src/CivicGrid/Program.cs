@@ -3,6 +3,7 @@ using CivicGrid.Modules.Audit;
 using CivicGrid.Modules.Calendar;
 using CivicGrid.Modules.Cases;
 using CivicGrid.Modules.Identity;
+using CivicGrid.Modules.Open311;
 using CivicGrid.Modules.People;
 using CivicGrid.Persistence;
 using CivicGrid.Persistence.Demo;
@@ -27,6 +28,7 @@ builder.AddAreas();
 builder.AddCalendar();
 builder.AddPeople();
 builder.AddCases();
+builder.AddOpen311();
 builder.AddWeb();
 
 var app = builder.Build();
@@ -53,6 +55,7 @@ app.MapAreas();
 app.MapCalendar();
 app.MapPeople();
 app.MapCases();
+app.MapOpen311();
 app.MapAudit();
 app.MapWeb();
 

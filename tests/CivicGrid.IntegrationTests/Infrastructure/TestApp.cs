@@ -18,6 +18,9 @@ public sealed class TestApp : WebApplicationFactory<Program>
 {
     public DatabaseProvider Provider { get; }
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 23, 2, 0, 0, TimeSpan.Zero));
+    /// <summary>Open311 clients every test app knows (api key → channel account); the Open311 tests create the accounts.</summary>
+    public const string Open311ApiKey = "test-open311-key", Open311UserName = "open311-test";
+    public const string Open311StaffApiKey = "test-open311-staff-key", Open311StaffUserName = "open311-staff";
     readonly string _connection;
     readonly string _files = Path.Combine(Path.GetTempPath(), $"civicgrid-files-{Guid.NewGuid():N}");
     readonly string? _postgresDatabase;
@@ -62,6 +65,10 @@ public sealed class TestApp : WebApplicationFactory<Program>
         builder.UseSetting("Demo:SeedOnStart", "false");
         builder.UseSetting("Cases:SweepOnTimer", "false");
         builder.UseSetting("Files:Root", _files);
+        builder.UseSetting("Open311:Clients:0:ApiKey", Open311ApiKey);
+        builder.UseSetting("Open311:Clients:0:UserName", Open311UserName);
+        builder.UseSetting("Open311:Clients:1:ApiKey", Open311StaffApiKey);
+        builder.UseSetting("Open311:Clients:1:UserName", Open311StaffUserName);
         builder.ConfigureServices(services =>
         {
             services.RemoveAll<TimeProvider>();

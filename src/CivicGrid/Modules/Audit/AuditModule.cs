@@ -27,9 +27,11 @@ public static class AuditModule
     }
 
     static bool ShouldLog(HttpContext ctx) =>
-        ctx.Request.Path.StartsWithSegments("/api")
-        && !ctx.Request.Path.StartsWithSegments("/api/auth/token") // a failed sign-in is Identity's lockout business, not a log row per guess
-        && (!HttpMethods.IsGet(ctx.Request.Method) || ctx.Request.Path.Value!.EndsWith(".xlsx", StringComparison.Ordinal));
+        (ctx.Request.Path.StartsWithSegments("/api")
+            && !ctx.Request.Path.StartsWithSegments("/api/auth/token") // a failed sign-in is Identity's lockout business, not a log row per guess
+            && (!HttpMethods.IsGet(ctx.Request.Method) || ctx.Request.Path.Value!.EndsWith(".xlsx", StringComparison.Ordinal)))
+        // Open311 filings, under the channel account the api_key signed in for the request; its public reads are not logged.
+        || (ctx.Request.Path.StartsWithSegments("/open311") && !HttpMethods.IsGet(ctx.Request.Method));
 
     static async Task Write(HttpContext ctx, TimeSpan elapsed)
     {

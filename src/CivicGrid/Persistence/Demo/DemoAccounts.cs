@@ -47,6 +47,8 @@ static class DemoAccounts
             new("volunteer1", $"志愿者 {volunteer.Name}", Roles.Volunteer, [Self(volunteer.Id)]),
             new("property1", $"{propertyCompanies[0].Name} 客服", Roles.PropertyCompany, [Unit(propertyCompanies[0].Id)]),
             new("resident1", $"居民 {resident.Name}", Roles.Resident, [Self(resident.Id)]),
+            // The channel account of the demo Open311 client (appsettings.json Open311:Clients): a reporter that reaches nothing else.
+            new("open311_demo", "第三方应用（Open311 演示）", Roles.Resident, []),
         ];
 
         var users = services.GetRequiredService<UserManager<Account>>();

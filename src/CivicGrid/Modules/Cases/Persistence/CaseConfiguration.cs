@@ -20,6 +20,8 @@ sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         // Queues and lists: by area prefix and state, newest first.
         e.HasIndex(c => new { c.AreaCode, c.Status });
         e.HasIndex(c => new { c.Status, c.ReportedAt });
+        // The public Open311 feed reads a window of report times, newest first, across states.
+        e.HasIndex(c => c.ReportedAt);
         e.HasIndex(c => c.ReporterAccountId);
         // The sweep looks only at cases with handlers whose next light is due.
         e.HasIndex(c => new { c.Status, c.HandlingYellowAt });
@@ -50,6 +52,8 @@ sealed class CaseTransitionConfiguration : IEntityTypeConfiguration<CaseTransiti
     {
         e.HasOne<Case>().WithMany().HasForeignKey(t => t.CaseId);
         e.HasIndex(t => new { t.CaseId, t.Seq }).IsUnique();
+        // Open311's servicerequestupdates reads the history of a time window.
+        e.HasIndex(t => t.At);
         e.Property(t => t.AreaCode).HasMaxLength(15);
         e.Property(t => t.ActorName).HasMaxLength(100);
         e.Property(t => t.UnitName).HasMaxLength(100);

@@ -389,6 +389,8 @@ namespace CivicGrid.Persistence.Migrations.Postgres
                     b.HasIndex("Number")
                         .IsUnique();
 
+                    b.HasIndex("ReportedAt");
+
                     b.HasIndex("ReporterAccountId");
 
                     b.HasIndex("AreaCode", "Status");
@@ -403,7 +405,6 @@ namespace CivicGrid.Persistence.Migrations.Postgres
             modelBuilder.Entity("CivicGrid.Modules.Cases.Domain.CaseAssignment", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<bool>("Active")
@@ -612,6 +613,8 @@ namespace CivicGrid.Persistence.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("At");
 
                     b.HasIndex("Id")
                         .HasDatabaseName("IX_CaseTransitions_Unprojected")

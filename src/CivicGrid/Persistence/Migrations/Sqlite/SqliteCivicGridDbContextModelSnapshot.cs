@@ -375,6 +375,8 @@ namespace CivicGrid.Persistence.Migrations.Sqlite
                     b.HasIndex("Number")
                         .IsUnique();
 
+                    b.HasIndex("ReportedAt");
+
                     b.HasIndex("ReporterAccountId");
 
                     b.HasIndex("AreaCode", "Status");
@@ -389,7 +391,6 @@ namespace CivicGrid.Persistence.Migrations.Sqlite
             modelBuilder.Entity("CivicGrid.Modules.Cases.Domain.CaseAssignment", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("Active")
@@ -594,6 +595,8 @@ namespace CivicGrid.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("At");
 
                     b.HasIndex("Id")
                         .HasDatabaseName("IX_CaseTransitions_Unprojected")

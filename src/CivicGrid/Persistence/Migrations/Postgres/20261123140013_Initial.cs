@@ -841,6 +841,11 @@ namespace CivicGrid.Persistence.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_Cases_ReportedAt",
+                table: "Cases",
+                column: "ReportedAt");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Cases_ReporterAccountId",
                 table: "Cases",
                 column: "ReporterAccountId");
@@ -854,6 +859,11 @@ namespace CivicGrid.Persistence.Migrations.Postgres
                 name: "IX_Cases_Status_ReportedAt",
                 table: "Cases",
                 columns: new[] { "Status", "ReportedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CaseTransitions_At",
+                table: "CaseTransitions",
+                column: "At");
 
             migrationBuilder.CreateIndex(
                 name: "IX_CaseTransitions_CaseId_Seq",
