@@ -118,8 +118,10 @@ static class DemoCases
         if (source == CaseSource.Patrol && s.Item.OnTheSpotAllowed && r.Next(10) < 6)
             return Case.ReportSettledOnTheSpot(intake, gridWorker, "已现场处置", [s.After], t).Value; // 巡办合一
 
+        // Recent cases leave work in every queue: some still wait to be accepted, dispatched, verified or closed.
+        var waitsAt = s.Now - s.At < TimeSpan.FromDays(5) && r.Next(100) < 40 ? r.Next(1, 5) : 0;
         var c = Case.Report(intake, reporter, t);
-        if (!Due(Later(0.2, 3))) return c;
+        if (waitsAt == 1 || !Due(Later(0.2, 3))) return c;
         if (r.Next(100) < 3) { c.Reject(communityStaff, "不属于受理范围，已告知反映人通过司法途径解决", t); return c; }
         c.Accept(communityStaff, null, t);
         var dispatcher = communityStaff;
@@ -131,7 +133,7 @@ static class DemoCases
             dispatcher = streetStaff;
             whistle = r.Next(2) == 0;
         }
-        if (!Due(Later(0.3, 4))) return c;
+        if (waitsAt == 2 || !Due(Later(0.3, 4))) return c;
         var lead = LeadFor(s, r);
         var cooperating = whistle || r.Next(10) == 0 ? CooperatingFor(s, r, lead) : [];
         if (c.Dispatch(dispatcher, Ref(lead), cooperating.Select(Ref).ToList(), whistle && cooperating.Count > 0, s.Item, s.Calendar, null, t) is not null) return c;
@@ -172,7 +174,7 @@ static class DemoCases
             if (!Sweep(c, handledAt, s.Now)) return c;
             t = handledAt;
             c.ReportHandled(Unit(lead), "已处置完毕，现场已恢复", [s.After], s.Calendar, t);
-            if (!Sweep(c, Later(0.5, 8), s.Now)) return c;
+            if (waitsAt == 3 || !Sweep(c, Later(0.5, 8), s.Now)) return c;
             if (!reopenedOnce && r.Next(100) < 6)
             {
                 c.Verify(gridWorker, false, "现场核查仍未整改到位", [], t);
@@ -182,7 +184,7 @@ static class DemoCases
             c.Verify(gridWorker, true, "现场核查已整改", [], t);
             break;
         }
-        if (!Due(Later(0.2, 4))) return c;
+        if (waitsAt == 4 || !Due(Later(0.2, 4))) return c;
         c.Close(dispatcher, r.Next(100) < 93, null, t);
         if (!Due(Later(1, 16))) return c;
         var roll = r.Next(100);
