@@ -105,7 +105,7 @@ static class DemoCases
             _ => s.Names[r.Next(s.Names.Length)] + (r.Next(2) == 0 ? "先生" : "女士"),
         };
         // Residents report from their own accounts; the demo does not create an account for each of them.
-        var residentAccount = source is CaseSource.Resident or CaseSource.Open311 ? s.ResidentAccount ?? RandomGuid(r) : (Guid?)null;
+        var residentAccount = source is CaseSource.Resident ? s.ResidentAccount ?? RandomGuid(r) : (Guid?)null;
         var reporter = source == CaseSource.Patrol ? gridWorker : new Actor(residentAccount, reporterName, DataScope.Nothing);
         var centre = s.Grid.Boundary!.InteriorPoint;
         var intake = new Case.Intake(s.Number, s.Grid.AreaCode, source, s.Item, Description(s.Item, r), centre.X, centre.Y,

@@ -32,6 +32,7 @@ sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         e.Ignore(c => c.Lead);
         e.Ignore(c => c.ActiveAssignments);
         e.Ignore(c => c.DistrictCode);
+        e.Ignore(c => c.RatedByReporter);
     }
 }
 
