@@ -36,36 +36,10 @@ public static class ReportCase
         var key = idempotencyKey?.Trim();
         if (key is { Length: > 0 } && await Replay(db, user.Id, key, bodyHash, ct) is { } replay) return replay;
 
-        var intake = await ReadIntake(request, db, user, grids, ct);
-        if (intake.IsError) return intake.Error!.ToProblem();
-        var (source, item, grid) = intake.Value;
-        var photos = await CaseUploads.TakeAsync(db, user, request.PhotoIds, clock.GetUtcNow(), ct);
-        if (photos.IsError) return photos.Error!.ToProblem();
-
-        var now = clock.GetUtcNow();
-        var number = await CaseNumbers.NextAsync(db, grid.Code[..6], now, ct);
-        var spec = new Case.Intake(number, grid.Code, source, item, request.Description.Trim(), request.Longitude!.Value,
-            request.Latitude!.Value, string.IsNullOrWhiteSpace(request.Address) ? grid.Name : request.Address.Trim(),
-            request.Priority ?? CasePriority.Normal, ReporterName(request, user), photos.Value);
-        var actor = user.AsActor();
-        Case @case;
-        if (request.OnTheSpot)
-        {
-            if (!user.Can(Permissions.Cases.OnTheSpot) || !user.Scope.Covers(grid.Code)) return CaseErrors.OnTheSpotNotAllowed.ToProblem();
-            var after = await CaseUploads.TakeAsync(db, user, request.AfterPhotoIds, now, ct);
-            if (after.IsError) return after.Error!.ToProblem();
-            var settled = Case.ReportSettledOnTheSpot(spec, actor, request.OnTheSpotComment ?? "", after.Value, now);
-            if (settled.IsError) return settled.Error!.ToProblem();
-            @case = settled.Value;
-        }
-        else @case = Case.Report(spec, actor, now);
-
-        if (request.ReporterPhone is { Length: > 0 } phoneText)
-        {
-            if (PhoneNumber.Normalize(phoneText) is not { } phone) return Error.Validation("case.phone_invalid", "联系电话无效（须为11位手机号）。").ToProblem();
-            (@case.ReporterPhoneCipher, @case.ReporterPhoneMasked) = (protector.Encrypt(phone), PhoneNumber.Mask(phone));
-        }
-        db.Cases.Add(@case);
+        var made = await MakeAsync(request, db, user, grids, protector, clock.GetUtcNow(), ct);
+        if (made.IsError) return made.Error!.ToProblem();
+        var @case = made.Value;
+        var now = @case.ReportedAt;
         if (key is { Length: > 0 })
             db.IdempotentRequests.Add(new IdempotentRequest { Id = Guid.CreateVersion7(now), AccountId = user.Id, Key = key[..Math.Min(key.Length, 100)], BodyHash = bodyHash, CaseId = @case.Id, At = now });
         try { await db.SaveChangesAsync(ct); }
@@ -77,6 +51,45 @@ public static class ReportCase
             throw;
         }
         return TypedResults.Created($"/api/cases/{@case.Id}", await CaseViews.DetailAsync(db, @case.Id, ct));
+    }
+
+    /// <summary>
+    /// Validates and locates the report, takes its photos and numbers it: the new case, added to <paramref name="db"/>
+    /// and not yet saved. The route (with its idempotency) and the console's intake page both make cases this way.
+    /// </summary>
+    public static async Task<Result<Case>> MakeAsync(Request request, CivicGridDbContext db, CurrentUser user, GridLocator grids,
+        PersonalDataProtector protector, DateTimeOffset now, CancellationToken ct)
+    {
+        var intake = await ReadIntake(request, db, user, grids, ct);
+        if (intake.IsError) return intake.Error!;
+        var (source, item, grid) = intake.Value;
+        string? phone = null;
+        if (request.ReporterPhone is { Length: > 0 } phoneText && (phone = PhoneNumber.Normalize(phoneText)) is null)
+            return Error.Validation("case.phone_invalid", "联系电话无效（须为11位手机号）。");
+        var photos = await CaseUploads.TakeAsync(db, user, request.PhotoIds, now, ct);
+        if (photos.IsError) return photos.Error!;
+
+        var number = await CaseNumbers.NextAsync(db, grid.Code[..6], now, ct);
+        var spec = new Case.Intake(number, grid.Code, source, item, request.Description.Trim(), request.Longitude!.Value,
+            request.Latitude!.Value, string.IsNullOrWhiteSpace(request.Address) ? grid.Name : request.Address.Trim(),
+            request.Priority ?? CasePriority.Normal, ReporterName(request, user), photos.Value);
+        var actor = user.AsActor();
+        Case @case;
+        if (request.OnTheSpot)
+        {
+            if (!user.Can(Permissions.Cases.OnTheSpot) || !user.Scope.Covers(grid.Code)) return CaseErrors.OnTheSpotNotAllowed;
+            var after = await CaseUploads.TakeAsync(db, user, request.AfterPhotoIds, now, ct);
+            if (after.IsError) return after.Error!;
+            var settled = Case.ReportSettledOnTheSpot(spec, actor, request.OnTheSpotComment ?? "", after.Value, now);
+            if (settled.IsError) return settled.Error!;
+            @case = settled.Value;
+        }
+        else @case = Case.Report(spec, actor, now);
+
+        // Personal data (DOMAIN.md §1): the phone is kept encrypted; lists and details show only the masked form.
+        if (phone is not null) (@case.ReporterPhoneCipher, @case.ReporterPhoneMasked) = (protector.Encrypt(phone), PhoneNumber.Mask(phone));
+        db.Cases.Add(@case);
+        return @case;
     }
 
     static async Task<Result<(CaseSource Source, Catalog.CatalogItem Item, GridEntry Grid)>> ReadIntake(
