@@ -20,6 +20,10 @@ public sealed class MoveCase(CivicGridDbContext db, CurrentUser user, TimeProvid
 {
     public static readonly Error NotAllowed = new("case.forbidden", "您没有执行此操作的权限。", StatusCodes.Status403Forbidden);
 
+    /// <summary>A deadline in a year whose working calendar the admin has not loaded: said, not guessed.</summary>
+    public static Error YearNotLoaded(int year) =>
+        Error.Validation("calendar.year_not_loaded", $"{year}年的工作日历尚未导入，无法计算办理时限。请联系系统管理员导入。");
+
     CivicGridDbContext Db => db;
     CurrentUser User => user;
     DateTimeOffset Now => clock.GetUtcNow();
@@ -66,9 +70,13 @@ public sealed class MoveCase(CivicGridDbContext db, CurrentUser user, TimeProvid
         var @case = await db.Cases.Include(c => c.Assignments).SingleOrDefaultAsync(c => c.Id == id, ct);
         if (@case is null) return new(null, null);
         if (version is { } v && v != @case.Version) return new(null, Error.StaleWrite);
-        if (await move.Apply(new Step(this, @case), ct) is { } error) return new(null, error);
-        try { await db.SaveChangesAsync(ct); }
+        try
+        {
+            if (await move.Apply(new Step(this, @case), ct) is { } error) return new(null, error);
+            await db.SaveChangesAsync(ct);
+        }
         catch (DbUpdateConcurrencyException) { return new(null, Error.StaleWrite); } // someone moved it between our read and write
+        catch (CalendarYearNotLoadedException e) { return new(null, YearNotLoaded(e.Year)); }
         return new((await CaseViews.DetailAsync(db, id, ct))!, null);
     }
 
