@@ -164,6 +164,68 @@ public sealed class CaseConsoleTests(ConsoleFixture app)
         await ConsoleFixture.ScreenshotAsync(page, "case-queue-live");
     }
 
+    [ChromiumFact]
+    public async Task Community_worker_registers_a_hotline_case_on_the_map_after_seeing_the_duplicate_hint()
+    {
+        var setup = await CaseSetup.CreateAsync(app);
+        var (_, earlier) = await setup.ReportAsync("同一处占道经营，上午已有人反映（浏览器测试e）");
+        var page = await app.SignInAsync("community1", "/cases/new");
+        await ConsoleFixture.WaitForCircuitAsync(page);
+
+        await Choose(page, "intake-source", "12345热线");
+        await Field(page, "intake-reporter").FillAsync("李女士");
+        await Field(page, "intake-phone").FillAsync("13812345678");
+        await Choose(page, "intake-category", setup.Item.CategoryName);
+        await Choose(page, "intake-item", setup.Item.Name);
+        await Field(page, "intake-description").FillAsync("早市摊贩占用人行道，行人只能走机动车道");
+        // Click the middle of the first grid, as a person aims at the map; the earlier case sits there.
+        var map = page.GetByTestId("intake-map");
+        await Assertions.Expect(map.Locator(".cg-grid").First).ToBeAttachedAsync();
+        var grid = (await map.Locator(".cg-grid").First.BoundingBoxAsync())!;
+        await page.Mouse.ClickAsync(grid.X + grid.Width / 2, grid.Y + grid.Height / 2);
+        await Assertions.Expect(page.GetByTestId("intake-grid")).ToContainTextAsync("位于");
+        await Assertions.Expect(page.GetByTestId("intake-duplicates")).ToContainTextAsync(earlier);
+        await page.GetByTestId("intake-photos").Locator("input[type=file]").SetInputFilesAsync(new FilePayload
+        {
+            Name = "现场.png", MimeType = "image/png", Buffer = CaseSetup.Png,
+        });
+        await Assertions.Expect(page.GetByTestId("photo-chip")).ToHaveTextAsync("现场.png");
+        await ConsoleFixture.ScreenshotAsync(page, "case-intake");
+
+        await page.GetByTestId("intake-submit").ClickAsync();
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath.StartsWith("/cases/") && !url.EndsWith("/new"));
+        await ConsoleFixture.WaitForCircuitAsync(page);
+        await ExpectStatus(page, "Reported");
+        await Assertions.Expect(page.GetByTestId("case-facts")).ToContainTextAsync("12345热线");
+        await Assertions.Expect(page.GetByTestId("case-phone")).ToHaveTextAsync("138****5678"); // personal data shown masked
+        await Assertions.Expect(page.GetByTestId("history-entry").GetByTestId("history-attachment")).ToHaveCountAsync(1);
+        Assert.NotEqual(earlier, await page.GetByTestId("case-number").TextContentAsync());
+    }
+
+    [ChromiumFact]
+    public async Task A_refused_move_shows_the_reason_and_a_stale_page_says_so_and_reloads()
+    {
+        var setup = await CaseSetup.CreateAsync(app);
+        var (id, _) = await setup.ReportAsync("楼道堆放杂物（浏览器测试f）");
+        var page = await app.SignInAsync("community1", $"/cases/{id}");
+        await ConsoleFixture.WaitForCircuitAsync(page);
+
+        await page.GetByTestId("action-Reject").ClickAsync();
+        await page.GetByTestId("action-confirm").ClickAsync(); // no reason
+        await Assertions.Expect(page.GetByTestId("action-error")).ToHaveTextAsync("请填写原因。");
+        await page.GetByTestId("action-cancel").ClickAsync();
+
+        // A colleague accepts it through the API while the dialog is open: the page behind refreshes, the dialog's
+        // decision was taken on the case as it was.
+        await page.GetByTestId("action-Reject").ClickAsync();
+        await Field(page, "action-comment").FillAsync("不属于受理范围");
+        await setup.MoveAsync(id, "accept", new { comment = "另一位同事已受理" });
+        await ExpectStatus(page, "Accepted");
+        await page.GetByTestId("action-confirm").ClickAsync();
+        await Assertions.Expect(page.Locator(".mud-snackbar")).ToContainTextAsync("数据已被他人修改");
+        await Assertions.Expect(page.GetByTestId("history-entry").First).ToHaveAttributeAsync("data-action", "Accept");
+    }
+
     static async Task OpenCase(IPage page, Guid id)
     {
         await page.GotoAsync($"/cases/{id}");

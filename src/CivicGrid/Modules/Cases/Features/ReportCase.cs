@@ -34,7 +34,7 @@ public static class ReportCase
     {
         var bodyHash = Convert.ToHexString(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(request)));
         var key = idempotencyKey?.Trim();
-        if (key is { Length: > 0 } && await Replay(db, user.Id, key, bodyHash, ct) is { } replay) return replay;
+        if (key is { Length: > 0 } && await Replay(db, user, key, bodyHash, ct) is { } replay) return replay;
 
         var made = await MakeAsync(request, db, user, grids, protector, clock.GetUtcNow(), ct);
         if (made.IsError) return made.Error!.ToProblem();
@@ -47,10 +47,10 @@ public static class ReportCase
         {
             // The same key raced us and won: answer with its case.
             db.ChangeTracker.Clear();
-            if (await Replay(db, user.Id, key, bodyHash, ct) is { } raced) return raced;
+            if (await Replay(db, user, key, bodyHash, ct) is { } raced) return raced;
             throw;
         }
-        return TypedResults.Created($"/api/cases/{@case.Id}", await CaseViews.DetailAsync(db, @case.Id, ct));
+        return TypedResults.Created($"/api/cases/{@case.Id}", await CaseViews.DetailAsync(db, @case.Id, user, ct));
     }
 
     /// <summary>
@@ -113,11 +113,11 @@ public static class ReportCase
         r.ReporterName is { Length: > 0 } name && user.Can(Permissions.Cases.View) ? name.Trim()[..Math.Min(name.Trim().Length, 50)] : user.DisplayName;
 
     static async Task<Results<Created<CaseViews.Detail>, Ok<CaseViews.Detail>, ProblemHttpResult>?> Replay(
-        CivicGridDbContext db, Guid? account, string key, string bodyHash, CancellationToken ct)
+        CivicGridDbContext db, CurrentUser user, string key, string bodyHash, CancellationToken ct)
     {
-        var earlier = await db.IdempotentRequests.AsNoTracking().SingleOrDefaultAsync(x => x.AccountId == account && x.Key == key, ct);
+        var earlier = await db.IdempotentRequests.AsNoTracking().SingleOrDefaultAsync(x => x.AccountId == user.Id && x.Key == key, ct);
         if (earlier is null) return null;
         if (earlier.BodyHash != bodyHash) return CaseErrors.IdempotencyKeyReused.ToProblem();
-        return TypedResults.Ok(await CaseViews.DetailAsync(db, earlier.CaseId, ct));
+        return TypedResults.Ok(await CaseViews.DetailAsync(db, earlier.CaseId, user, ct));
     }
 }
