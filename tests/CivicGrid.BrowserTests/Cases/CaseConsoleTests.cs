@@ -203,6 +203,29 @@ public sealed class CaseConsoleTests(ConsoleFixture app)
     }
 
     [ChromiumFact]
+    public async Task A_report_of_a_problem_already_open_nearby_is_registered_into_that_case()
+    {
+        var setup = await CaseSetup.CreateAsync(app);
+        var (earlierId, _) = await setup.ReportAsync("路口占道摆摊（浏览器测试h）");
+        var page = await app.SignInAsync("community1", "/cases/new");
+        await ConsoleFixture.WaitForCircuitAsync(page);
+
+        await Choose(page, "intake-category", setup.Item.CategoryName);
+        await Choose(page, "intake-item", setup.Item.Name);
+        await Field(page, "intake-description").FillAsync("路口又有人摆摊");
+        await Field(page, "intake-lon").FillAsync(setup.Point.Lon.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await Field(page, "intake-lat").FillAsync(setup.Point.Lat.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await Field(page, "intake-lat").PressAsync("Tab");
+        var hint = page.GetByTestId("intake-duplicate").Filter(new() { Has = page.Locator($"a[href='/cases/{earlierId}']") });
+        await hint.GetByTestId("intake-merge").ClickAsync();
+
+        await page.WaitForURLAsync($"**/cases/{earlierId}");
+        await ConsoleFixture.WaitForCircuitAsync(page);
+        await Assertions.Expect(page.GetByTestId("history-entry").First).ToHaveAttributeAsync("data-action", "AbsorbMerged");
+        await ExpectStatus(page, "Reported"); // the earlier case carries on
+    }
+
+    [ChromiumFact]
     public async Task A_refused_move_shows_the_reason_and_a_stale_page_says_so_and_reloads()
     {
         var setup = await CaseSetup.CreateAsync(app);
@@ -224,6 +247,28 @@ public sealed class CaseConsoleTests(ConsoleFixture app)
         await page.GetByTestId("action-confirm").ClickAsync();
         await Assertions.Expect(page.Locator(".mud-snackbar")).ToContainTextAsync("数据已被他人修改");
         await Assertions.Expect(page.GetByTestId("history-entry").First).ToHaveAttributeAsync("data-action", "Accept");
+    }
+
+    [ChromiumFact]
+    public async Task A_department_workbench_counts_its_queues_and_leads_to_them()
+    {
+        var setup = await CaseSetup.CreateAsync(app);
+        var (id, number) = await setup.ReportAsync("道路积水（浏览器测试g）");
+        await setup.MoveAsync(id, "accept");
+        await setup.MoveAsync(id, "dispatch", new { leadUnitId = await setup.UnitAsync(id, Cityscape) });
+
+        var page = await app.SignInAsync("dept_cg");
+        var toSignFor = (await Api.Json(page, "/api/cases/queues")).EnumerateArray()
+            .Single(q => q.GetProperty("queue").GetString() == "ToSignFor").GetProperty("count").GetInt32();
+        Assert.True(toSignFor >= 1);
+        await Assertions.Expect(page.GetByTestId("home-queue-count-ToSignFor")).ToHaveTextAsync(toSignFor.ToString());
+        Assert.Equal(0, await page.GetByTestId("home-queue-ToAccept").CountAsync()); // a department does not accept cases
+        await ConsoleFixture.ScreenshotAsync(page, "case-workbench-department");
+
+        await page.GetByTestId("home-queue-ToSignFor").ClickAsync();
+        await page.WaitForURLAsync("**/cases?queue=ToSignFor");
+        await Assertions.Expect(page.GetByTestId("queue-ToSignFor")).ToHaveAttributeAsync("data-selected", "true");
+        await Assertions.Expect(page.GetByTestId("case-table")).ToContainTextAsync(number);
     }
 
     static async Task OpenCase(IPage page, Guid id)
