@@ -110,7 +110,7 @@ public sealed class CaseMovesTests(Apps apps) : IClassFixture<Apps>
             Assert.Equal(Error.StaleWrite, (await TryAsync(app, community, id, reported.Case.Version + 1, CaseMoves.Accept(null))).Error);
             Assert.Equal("case.illegal_transition",
                 (await TryAsync(app, community, id, reported.Case.Version, CaseMoves.Dispatch(w.Cityscape.Id, [], null))).Error?.Code);
-            Assert.Empty(heard.Where(h => h.CaseId == id)); // refusals change nothing and announce nothing
+            Assert.DoesNotContain(heard, h => h.CaseId == id); // refusals change nothing and announce nothing
 
             var accepted = await TryAsync(app, community, id, reported.Case.Version, CaseMoves.Accept("电话核实"));
             Assert.Null(accepted.Error);
