@@ -10,6 +10,7 @@ public static class CasesModule
     public static IHostApplicationBuilder AddCases(this IHostApplicationBuilder builder)
     {
         builder.Services.AddScoped<MoveCase>();
+        builder.Services.AddScoped<ReportCase>();
         builder.Services.AddSingleton<CaseFeed>();
         builder.Services.AddSignalR();
         builder.Services.AddHostedService<CaseHubRelay>();

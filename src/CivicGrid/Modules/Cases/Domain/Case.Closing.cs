@@ -67,19 +67,23 @@ public sealed partial class Case
     }
 
     /// <summary>
-    /// 评价: the reporter rates the result; a case without a reporting resident (patrol, phone, walk-in) is rated by
-    /// the community on a return visit (回访), i.e. by staff covering the case.
+    /// 评价: a resident who reported from their own account rates the result; every other case (patrol, phone, walk-in,
+    /// hotline, a third-party app whose account is the app's, not the person's) is rated by the community on a return
+    /// visit (回访), i.e. by staff covering the case.
     /// </summary>
     public Error? Rate(Actor actor, Satisfaction rating, string? comment, bool actorIsStaff, DateTimeOffset now)
     {
         if (Status != CaseStatus.Closed) return CaseErrors.IllegalMove(Status, "评价");
-        var byReporter = ReporterAccountId is not null && actor.AccountId == ReporterAccountId && Source is CaseSource.Resident or CaseSource.Open311;
-        var byReturnVisit = actorIsStaff && Source is not (CaseSource.Resident or CaseSource.Open311) && actor.Covers(AreaCode);
+        var byReporter = RatedByReporter && actor.AccountId == ReporterAccountId;
+        var byReturnVisit = actorIsStaff && !RatedByReporter && actor.Covers(AreaCode);
         if (!byReporter && !byReturnVisit) return CaseErrors.NotReporter;
         (Rating, RatingComment) = (rating, comment);
         Move(actor, now, CaseAction.Rate, CaseStatus.Rated, comment, null, e => e.Rating = rating);
         return null;
     }
+
+    /// <summary>Whether the reporter rates (a resident's own report) or the community on a return visit.</summary>
+    public bool RatedByReporter => Source == CaseSource.Resident && ReporterAccountId is not null;
 
     /// <summary>重办 after a 不满意 rating: back to the lead unit with a fresh handling limit; counted.</summary>
     public Error? Reopen(Actor actor, string? reason, CatalogItem item, WorkingCalendar calendar, DateTimeOffset now)

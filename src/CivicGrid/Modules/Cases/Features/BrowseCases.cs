@@ -93,7 +93,7 @@ public static class BrowseCases
             Queue.Returned => q.Where(c => c.Status == CaseStatus.Accepted && c.ReturnCount > 0 && c.Level == level),
             Queue.Extensions => q.Where(c => c.PendingExtensionDays != null && c.Level == level),
             Queue.ToClose => q.Where(c => c.Status == CaseStatus.Verified && c.Level == level),
-            Queue.ToRate => q.Where(c => c.Status == CaseStatus.Closed && c.Source != CaseSource.Resident && c.Source != CaseSource.Open311),
+            Queue.ToRate => q.Where(c => c.Status == CaseStatus.Closed && (c.Source != CaseSource.Resident || c.ReporterAccountId == null)),
             Queue.ToVerify => q.Where(c => c.Status == CaseStatus.Handled),
             Queue.Overdue => q.Where(c => c.Light == DeadlineStatus.Red && CaseStatuses.WithHandlers.Contains(c.Status)),
             Queue.Supervised => q.Where(c => c.Supervised && c.Status != CaseStatus.Closed && c.Status != CaseStatus.Rated),

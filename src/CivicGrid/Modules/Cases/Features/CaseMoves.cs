@@ -106,9 +106,8 @@ public static class CaseMoves
             if (c.Status == CaseStatus.Verified) open.Add(CaseAction.Close);
             if (c.Status == CaseStatus.Rated && c.Rating == Satisfaction.Dissatisfied && c.Lead is not null) open.Add(CaseAction.Reopen);
         }
-        var residentSource = c.Source is CaseSource.Resident or CaseSource.Open311;
         if (c.Status == CaseStatus.Closed
-            && (residentSource ? c.ReporterAccountId is not null && c.ReporterAccountId == user.Id : user.Can(P.Dispatch) && actor.Covers(c.AreaCode)))
+            && (c.RatedByReporter ? c.ReporterAccountId == user.Id : user.Can(P.Dispatch) && actor.Covers(c.AreaCode)))
             open.Add(CaseAction.Rate);
         if (user.Can(P.Supervise) && c.Status.IsOpen()) open.Add(CaseAction.SendSupervisionNotice);
         if (user.Can(P.Verify) && c.Status == CaseStatus.Handled && actor.Covers(c.AreaCode)) open.Add(CaseAction.Verify);

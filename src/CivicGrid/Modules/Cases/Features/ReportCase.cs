@@ -13,11 +13,12 @@ using Microsoft.EntityFrameworkCore;
 namespace CivicGrid.Modules.Cases.Features;
 
 /// <summary>
-/// 上报: every channel's intake — resident, patrol, phone, walk-in, hotline, secretary line, home visit. The point is
-/// located to its grid; a grid worker may settle a simple matter on the spot (巡办合一). An <c>Idempotency-Key</c>
-/// makes a retried report answer with the case it already made.
+/// 上报: every channel's intake — resident, patrol, phone, walk-in, hotline, secretary line, home visit, and third-party
+/// apps through Open311. The point is located to its grid; a grid worker may settle a simple matter on the spot
+/// (巡办合一). An <c>Idempotency-Key</c> makes a retried report answer with the case it already made. The endpoint here
+/// and Open311's <c>POST requests</c> both run <see cref="RunAsync"/>, so both doors check and create alike.
 /// </summary>
-public static class ReportCase
+public sealed class ReportCase(CivicGridDbContext db, CurrentUser user, GridLocator grids, PersonalDataProtector protector, TimeProvider clock)
 {
     public const int MaxDescription = 4000;
 
@@ -25,54 +26,49 @@ public static class ReportCase
         CaseSource? Source, CasePriority? Priority, string? ReporterName, string? ReporterPhone, Guid[]? PhotoIds,
         bool OnTheSpot = false, string? OnTheSpotComment = null, Guid[]? AfterPhotoIds = null);
 
+    /// <summary>The case the intake made, or — a retry under the same <c>Idempotency-Key</c> — the one it made before.</summary>
+    public sealed record Reported(Guid CaseId, string Number, bool Replayed);
+
+    /// <summary>Which door the report came through.</summary>
+    public enum Door
+    {
+        /// <summary>POST /api/cases (console, mobile pages, apps with an account): the caller's role picks the source.</summary>
+        Api,
+        /// <summary>Open311 (第三方应用): the caller is a channel account; the source is Open311 and the named reporter is taken as sent.</summary>
+        Open311,
+    }
+
     public static void Map(RouteGroupBuilder cases) =>
         cases.MapPost("/", Handle).RequireAuthorization(Permissions.Cases.Report);
 
     static async Task<Results<Created<CaseViews.Detail>, Ok<CaseViews.Detail>, ProblemHttpResult>> Handle(
-        Request request, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, CivicGridDbContext db, CurrentUser user,
-        GridLocator grids, PersonalDataProtector protector, TimeProvider clock, CancellationToken ct)
+        Request request, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, ReportCase intake, CivicGridDbContext db,
+        CurrentUser user, CancellationToken ct)
+    {
+        var reported = await intake.RunAsync(request, idempotencyKey, Door.Api, ct);
+        if (reported.IsError) return reported.Error!.ToProblem();
+        var detail = (await CaseViews.DetailAsync(db, reported.Value.CaseId, user, ct))!;
+        return reported.Value.Replayed ? TypedResults.Ok(detail) : TypedResults.Created($"/api/cases/{detail.Case.Id}", detail);
+    }
+
+    /// <summary>Checks the report, locates it, creates the case and saves once; or answers a replayed key with its earlier case.</summary>
+    public async Task<Result<Reported>> RunAsync(Request request, string? idempotencyKey, Door door, CancellationToken ct)
     {
         var bodyHash = Convert.ToHexString(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(request)));
         var key = idempotencyKey?.Trim();
-        if (key is { Length: > 0 } && await Replay(db, user, key, bodyHash, ct) is { } replay) return replay;
+        if (key is { Length: > 0 } && await Replay(key, bodyHash, ct) is { } replay) return replay;
 
-        var made = await MakeAsync(request, db, user, grids, protector, clock.GetUtcNow(), ct);
-        if (made.IsError) return made.Error!.ToProblem();
-        var @case = made.Value;
-        var now = @case.ReportedAt;
-        if (key is { Length: > 0 })
-            db.IdempotentRequests.Add(new IdempotentRequest { Id = Guid.CreateVersion7(now), AccountId = user.Id, Key = key[..Math.Min(key.Length, 100)], BodyHash = bodyHash, CaseId = @case.Id, At = now });
-        try { await db.SaveChangesAsync(ct); }
-        catch (DbUpdateException) when (key is { Length: > 0 })
-        {
-            // The same key raced us and won: answer with its case.
-            db.ChangeTracker.Clear();
-            if (await Replay(db, user, key, bodyHash, ct) is { } raced) return raced;
-            throw;
-        }
-        return TypedResults.Created($"/api/cases/{@case.Id}", await CaseViews.DetailAsync(db, @case.Id, user, ct));
-    }
-
-    /// <summary>
-    /// Validates and locates the report, takes its photos and numbers it: the new case, added to <paramref name="db"/>
-    /// and not yet saved. The route (with its idempotency) and the console's intake page both make cases this way.
-    /// </summary>
-    public static async Task<Result<Case>> MakeAsync(Request request, CivicGridDbContext db, CurrentUser user, GridLocator grids,
-        PersonalDataProtector protector, DateTimeOffset now, CancellationToken ct)
-    {
-        var intake = await ReadIntake(request, db, user, grids, ct);
+        var intake = await ReadIntake(request, door, ct);
         if (intake.IsError) return intake.Error!;
         var (source, item, grid) = intake.Value;
-        string? phone = null;
-        if (request.ReporterPhone is { Length: > 0 } phoneText && (phone = PhoneNumber.Normalize(phoneText)) is null)
-            return Error.Validation("case.phone_invalid", "联系电话无效（须为11位手机号）。");
-        var photos = await CaseUploads.TakeAsync(db, user, request.PhotoIds, now, ct);
+        var photos = await CaseUploads.TakeAsync(db, user, request.PhotoIds, clock.GetUtcNow(), ct);
         if (photos.IsError) return photos.Error!;
 
+        var now = clock.GetUtcNow();
         var number = await CaseNumbers.NextAsync(db, grid.Code[..6], now, ct);
         var spec = new Case.Intake(number, grid.Code, source, item, request.Description.Trim(), request.Longitude!.Value,
-            request.Latitude!.Value, string.IsNullOrWhiteSpace(request.Address) ? grid.Name : request.Address.Trim(),
-            request.Priority ?? CasePriority.Normal, ReporterName(request, user), photos.Value);
+            request.Latitude!.Value, string.IsNullOrWhiteSpace(request.Address) ? grid.Name : Clip(request.Address, 200),
+            request.Priority ?? CasePriority.Normal, ReporterName(request, door), photos.Value);
         var actor = user.AsActor();
         Case @case;
         if (request.OnTheSpot)
@@ -86,14 +82,28 @@ public static class ReportCase
         }
         else @case = Case.Report(spec, actor, now);
 
-        // Personal data (DOMAIN.md §1): the phone is kept encrypted; lists and details show only the masked form.
-        if (phone is not null) (@case.ReporterPhoneCipher, @case.ReporterPhoneMasked) = (protector.Encrypt(phone), PhoneNumber.Mask(phone));
+        if (request.ReporterPhone is { Length: > 0 } phoneText)
+        {
+            if (PhoneNumber.Normalize(phoneText) is not { } phone) return PhoneInvalid;
+            (@case.ReporterPhoneCipher, @case.ReporterPhoneMasked) = (protector.Encrypt(phone), PhoneNumber.Mask(phone));
+        }
         db.Cases.Add(@case);
-        return @case;
+        if (key is { Length: > 0 })
+            db.IdempotentRequests.Add(new IdempotentRequest { Id = Guid.CreateVersion7(now), AccountId = user.Id, Key = key[..Math.Min(key.Length, 100)], BodyHash = bodyHash, CaseId = @case.Id, At = now });
+        try { await db.SaveChangesAsync(ct); }
+        catch (DbUpdateException) when (key is { Length: > 0 })
+        {
+            // The same key raced us and won: answer with its case.
+            db.ChangeTracker.Clear();
+            if (await Replay(key, bodyHash, ct) is { } raced) return raced;
+            throw;
+        }
+        return new Reported(@case.Id, @case.Number, Replayed: false);
     }
 
-    static async Task<Result<(CaseSource Source, Catalog.CatalogItem Item, GridEntry Grid)>> ReadIntake(
-        Request r, CivicGridDbContext db, CurrentUser user, GridLocator grids, CancellationToken ct)
+    public static readonly Error PhoneInvalid = Error.Validation("case.phone_invalid", "联系电话无效（须为11位手机号）。");
+
+    async Task<Result<(CaseSource Source, Catalog.CatalogItem Item, GridEntry Grid)>> ReadIntake(Request r, Door door, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(r.Description)) return CaseErrors.DescriptionRequired;
         if (r.Description.Length > MaxDescription) return CaseErrors.DescriptionTooLong;
@@ -101,23 +111,30 @@ public static class ReportCase
         var item = await db.CatalogItems.AsNoTracking().SingleOrDefaultAsync(i => i.Code == r.ItemCode && !i.Retired, ct);
         if (item is null) return CaseErrors.UnknownItem;
         if (grids.Locate(lon, lat) is not { } grid) return CaseErrors.OutsideGrids;
+        if (door == Door.Open311) return (CaseSource.Open311, item, grid);
         var staff = user.Can(Permissions.Cases.View);
         var source = r.Source ?? (user.Can(Permissions.Cases.OnTheSpot) ? CaseSource.Patrol : staff ? CaseSource.Phone : CaseSource.Resident);
-        // Residents and volunteers report as themselves; only staff may take a case from another channel.
+        // Residents and volunteers report as themselves; only staff may take a case from another channel; Open311 is its own door.
         if (!staff && source != CaseSource.Resident) return Error.Validation("case.source_not_allowed", "您只能以居民身份上报。");
         if (staff && source is CaseSource.Resident or CaseSource.Open311) return Error.Validation("case.source_not_allowed", "工作人员代录请选择电话、来访、热线等来源。");
         return (source, item, grid);
     }
 
-    static string ReporterName(Request r, CurrentUser user) =>
-        r.ReporterName is { Length: > 0 } name && user.Can(Permissions.Cases.View) ? name.Trim()[..Math.Min(name.Trim().Length, 50)] : user.DisplayName;
+    // Staff taking a call name the caller; an Open311 channel passes on the name its user gave. Anyone else is themselves.
+    string ReporterName(Request r, Door door) =>
+        r.ReporterName is { Length: > 0 } name && !string.IsNullOrWhiteSpace(name) && (door == Door.Open311 || user.Can(Permissions.Cases.View))
+            ? Clip(name, 50)
+            : user.DisplayName;
 
-    static async Task<Results<Created<CaseViews.Detail>, Ok<CaseViews.Detail>, ProblemHttpResult>?> Replay(
-        CivicGridDbContext db, CurrentUser user, string key, string bodyHash, CancellationToken ct)
+    static string Clip(string text, int max) => text.Trim()[..Math.Min(text.Trim().Length, max)];
+
+    async Task<Result<Reported>?> Replay(string key, string bodyHash, CancellationToken ct)
     {
         var earlier = await db.IdempotentRequests.AsNoTracking().SingleOrDefaultAsync(x => x.AccountId == user.Id && x.Key == key, ct);
         if (earlier is null) return null;
-        if (earlier.BodyHash != bodyHash) return CaseErrors.IdempotencyKeyReused.ToProblem();
-        return TypedResults.Ok(await CaseViews.DetailAsync(db, earlier.CaseId, user, ct));
+        if (earlier.BodyHash != bodyHash) return CaseErrors.IdempotencyKeyReused;
+        // The caller's own earlier intake: its case is theirs to hear about whatever their scope is now.
+        var number = await db.Cases.IgnoreQueryFilters([DataScope.FilterName]).Where(c => c.Id == earlier.CaseId).Select(c => c.Number).SingleAsync(ct);
+        return new Reported(earlier.CaseId, number, Replayed: true);
     }
 }
