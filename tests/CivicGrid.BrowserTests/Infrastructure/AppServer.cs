@@ -19,6 +19,9 @@ public sealed class AppServer : IAsyncDisposable
 
     public Uri BaseUrl { get; }
 
+    /// <summary>The app's SQLite file, for the few facts a test must lay down that no API writes yet (see <see cref="TestCatalog"/>).</summary>
+    public string DatabasePath => _database;
+
     AppServer(Process process, string database, Uri baseUrl) => (_process, _database, BaseUrl) = (process, database, baseUrl);
 
     public static async Task<AppServer> StartAsync()

@@ -18,6 +18,7 @@ public sealed class ConsoleFixture : IAsyncLifetime
     IBrowser? _browser;
 
     public Uri BaseUrl => _app!.BaseUrl;
+    public string DatabasePath => _app!.DatabasePath;
 
     public async Task InitializeAsync()
     {

@@ -44,3 +44,46 @@ export async function upload(input, url) {
     input.value = '';
     return { status: response.status, body: text };
 }
+
+// A point on the grids: the case's place on its detail page, or (with an owner) a picker that reports each click as
+// lon/lat to owner.Pick. The grids only show where the point will land; the server locates the grid itself.
+export function point(element, geojson, tileUrl, owner, lon, lat) {
+    dispose(element);
+    const map = L.map(element, { attributionControl: false, zoomSnap: 0.25 });
+    if (tileUrl) L.tileLayer(tileUrl, { maxZoom: 19 }).addTo(map);
+    const data = typeof geojson === 'string' ? JSON.parse(geojson) : geojson;
+    const layer = L.geoJSON(data, {
+        interactive: false,
+        style: () => ({ color: '#c62828', weight: 1.5, fillColor: '#ef9a9a', fillOpacity: 0.15, className: 'cg-grid' }),
+        onEachFeature: (feature, polygon) => {
+            // Names help aim when picking; on a case's page they would hide its point, and the facts name the grid.
+            const props = feature.properties || {};
+            if (props.name && owner) polygon.bindTooltip(props.name, { permanent: true, direction: 'center', className: 'cg-grid-label' });
+        },
+    }).addTo(map);
+    const bounds = layer.getBounds();
+    if (lon != null && lat != null && !owner) map.setView([lat, lon], 17);
+    else if (bounds.isValid()) map.fitBounds(bounds, { padding: [16, 16] });
+    else if (lon != null && lat != null) map.setView([lat, lon], 16);
+    else map.setView([36.8, 118.05], 12);
+    maps.set(element, map);
+    mark(element, lon, lat);
+    if (owner) {
+        element.style.cursor = 'crosshair';
+        map.on('click', e => {
+            const p = { lon: Math.round(e.latlng.lng * 1e6) / 1e6, lat: Math.round(e.latlng.lat * 1e6) / 1e6 };
+            mark(element, p.lon, p.lat);
+            owner.invokeMethodAsync('Pick', p.lon, p.lat);
+        });
+    }
+}
+
+// Moves the point's marker (or removes it when lon/lat are missing).
+export function mark(element, lon, lat) {
+    const map = maps.get(element);
+    if (!map) return;
+    if (map._cgMarker) { map._cgMarker.remove(); map._cgMarker = null; }
+    if (lon == null || lat == null) { delete element.dataset.point; return; }
+    map._cgMarker = L.circleMarker([lat, lon], { radius: 8, color: '#fff', weight: 2, fillColor: '#1565c0', fillOpacity: 1, className: 'cg-point' }).addTo(map);
+    element.dataset.point = `${lon},${lat}`;
+}

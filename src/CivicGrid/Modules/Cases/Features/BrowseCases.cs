@@ -29,18 +29,22 @@ public static class BrowseCases
         cases.MapGet("/queues", Counts).RequireAuthorization();
     }
 
-    static async Task<Ok<Paged<CaseViews.Summary>>> List([AsParameters] Filter filter, CivicGridDbContext db, CurrentUser user, CancellationToken ct)
+    static async Task<Ok<Paged<CaseViews.Summary>>> List([AsParameters] Filter filter, CivicGridDbContext db, CurrentUser user, CancellationToken ct) =>
+        TypedResults.Ok(await ListAsync(filter, db, user, ct));
+
+    /// <summary>One page of a queue or filter, newest number first: the route and the console's case list.</summary>
+    public static async Task<Paged<CaseViews.Summary>> ListAsync(Filter filter, CivicGridDbContext db, CurrentUser user, CancellationToken ct)
     {
         var query = Apply(db, user, filter);
         var total = await query.CountAsync(ct);
         var page = Math.Max(1, filter.Page);
         var size = Math.Clamp(filter.PageSize, 1, 100);
         var items = await CaseViews.Summaries(query.OrderByDescending(c => c.Number).Skip((page - 1) * size).Take(size), db).ToListAsync(ct);
-        return TypedResults.Ok(new Paged<CaseViews.Summary>(total, page, size, items.Select(s => s.WithText()).ToList()));
+        return new Paged<CaseViews.Summary>(total, page, size, items.Select(s => s.WithText()).ToList());
     }
 
-    static async Task<Results<Ok<CaseViews.Detail>, NotFound>> Get(Guid id, CivicGridDbContext db, CancellationToken ct) =>
-        await CaseViews.DetailAsync(db, id, ct) is { } detail ? TypedResults.Ok(detail) : TypedResults.NotFound();
+    static async Task<Results<Ok<CaseViews.Detail>, NotFound>> Get(Guid id, CivicGridDbContext db, CurrentUser user, CancellationToken ct) =>
+        await CaseViews.DetailAsync(db, id, user, ct) is { } detail ? TypedResults.Ok(detail) : TypedResults.NotFound();
 
     static async Task<Results<FileStreamHttpResult, NotFound>> Download(Guid id, Guid fileId, CivicGridDbContext db, IFileStore store, CancellationToken ct)
     {
@@ -53,12 +57,16 @@ public static class BrowseCases
     public sealed record QueueCount(Queue Queue, int Count);
 
     /// <summary>How many cases wait in each queue open to the caller: the console's badges.</summary>
-    static async Task<Ok<List<QueueCount>>> Counts(CivicGridDbContext db, CurrentUser user, CancellationToken ct)
+    static async Task<Ok<List<QueueCount>>> Counts(CivicGridDbContext db, CurrentUser user, CancellationToken ct) =>
+        TypedResults.Ok(await CountAsync(QueuesFor(user), db, user, ct));
+
+    /// <summary>How many cases wait in each of <paramref name="queues"/> for the caller.</summary>
+    public static async Task<List<QueueCount>> CountAsync(IEnumerable<Queue> queues, CivicGridDbContext db, CurrentUser user, CancellationToken ct)
     {
         var result = new List<QueueCount>();
-        foreach (var q in QueuesFor(user))
+        foreach (var q in queues)
             result.Add(new QueueCount(q, await Apply(db, user, new Filter(q)).CountAsync(ct)));
-        return TypedResults.Ok(result);
+        return result;
     }
 
     public static IEnumerable<Queue> QueuesFor(CurrentUser user)

@@ -1,6 +1,7 @@
 using CivicGrid.Modules.Calendar.Domain;
 using CivicGrid.Modules.Cases.Domain;
 using CivicGrid.Persistence;
+using CivicGrid.Shared;
 using Microsoft.EntityFrameworkCore;
 
 namespace CivicGrid.Modules.Cases.Features;
@@ -16,7 +17,7 @@ public static class CaseViews
     public sealed record Detail(Summary Case, double Longitude, double Latitude, string ReporterName, string? ReporterPhone,
         bool OnTheSpot, int EscalationCount, int? PendingExtensionDays, string? PendingExtensionReason, bool? Solved,
         Satisfaction? Rating, string? RatingComment, Guid? MergedIntoId, List<AssignmentView> Assignments,
-        List<HistoryEntry> History, string GridName, string CommunityName, string StreetName);
+        List<HistoryEntry> History, string GridName, string CommunityName, string StreetName, List<CaseAction> Moves);
 
     public sealed record AssignmentView(Guid UnitId, string UnitName, AssignmentRole Role, DateTimeOffset AssignedAt,
         DateTimeOffset ResponseDue, DateTimeOffset? SignedAt, bool Active);
@@ -38,8 +39,11 @@ public static class CaseViews
 
     public static Summary WithText(this Summary s) => s with { StatusText = s.Status.ToChinese() };
 
-    /// <summary>The detail of a case the caller can see (the DbContext's scope applies), or null.</summary>
-    public static async Task<Detail?> DetailAsync(CivicGridDbContext db, Guid id, CancellationToken ct)
+    /// <summary>
+    /// The detail of a case the caller can see (the DbContext's scope applies), or null; with the moves open to
+    /// <paramref name="user"/> now (<see cref="CaseMoves.OpenTo"/>), so an app shows the same buttons as the console.
+    /// </summary>
+    public static async Task<Detail?> DetailAsync(CivicGridDbContext db, Guid id, CurrentUser user, CancellationToken ct)
     {
         var c = await db.Cases.AsNoTracking().Include(x => x.Assignments).SingleOrDefaultAsync(x => x.Id == id, ct);
         if (c is null) return null;
@@ -59,6 +63,7 @@ public static class CaseViews
             history.Select(t => new HistoryEntry(t.Seq, t.At, t.ActorName, t.Action, t.From, t.To, t.Comment, t.UnitName, t.UnitRole,
                 files.Where(f => f.TransitionSeq == t.Seq)
                     .Select(f => new AttachmentView(f.Id, f.FileName, f.ContentType, f.Size, $"/api/cases/{id}/attachments/{f.Id}")).ToList())).ToList(),
-            names.GetValueOrDefault(codes[0], ""), names.GetValueOrDefault(codes[1], ""), names.GetValueOrDefault(codes[2], ""));
+            names.GetValueOrDefault(codes[0], ""), names.GetValueOrDefault(codes[1], ""), names.GetValueOrDefault(codes[2], ""),
+            CaseMoves.OpenTo(c, user).Order().ToList());
     }
 }

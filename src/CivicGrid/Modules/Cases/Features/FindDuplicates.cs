@@ -21,10 +21,15 @@ public static class FindDuplicates
         cases.MapGet("/duplicates", Handle).RequireAuthorization(Permissions.Cases.Report);
 
     static async Task<Ok<List<Nearby>>> Handle(string item, double lon, double lat, CivicGridDbContext db, CurrentUser user,
-        IConfiguration config, TimeProvider clock, CancellationToken ct)
+        IConfiguration config, TimeProvider clock, CancellationToken ct) =>
+        TypedResults.Ok(await NearbyAsync(item, lon, lat, db, user, config, clock.GetUtcNow(), ct));
+
+    /// <summary>The open cases of <paramref name="item"/> near the point, nearest first: the route and the intake page ask the same.</summary>
+    public static async Task<List<Nearby>> NearbyAsync(string item, double lon, double lat, CivicGridDbContext db, CurrentUser user,
+        IConfiguration config, DateTimeOffset now, CancellationToken ct)
     {
         var radius = config.GetValue("Cases:DuplicateRadiusMeters", 150.0);
-        var since = clock.GetUtcNow().AddDays(-config.GetValue("Cases:DuplicateDays", 7));
+        var since = now.AddDays(-config.GetValue("Cases:DuplicateDays", 7));
         // A bounding box in degrees narrows the rows; the exact distance is computed below.
         var dLat = radius / 111_320.0;
         var dLon = radius / (111_320.0 * Math.Cos(lat * Math.PI / 180));
@@ -36,7 +41,7 @@ public static class FindDuplicates
                 && c.Longitude >= lon - dLon && c.Longitude <= lon + dLon && c.Latitude >= lat - dLat && c.Latitude <= lat + dLat)
             .Select(c => new { c.Id, c.Number, c.Status, c.ReportedAt, c.Longitude, c.Latitude, c.Description })
             .Take(50).ToListAsync(ct);
-        var nearby = rows
+        return rows
             .Select(r => (r, d: Meters(lon, lat, r.Longitude, r.Latitude)))
             .Where(x => x.d <= radius)
             .OrderBy(x => x.d)
@@ -44,7 +49,6 @@ public static class FindDuplicates
                 ? new Nearby(x.r.Id, x.r.Number, x.r.Status, x.r.Status.ToChinese(), x.r.ReportedAt, (int)x.d, x.r.Description)
                 : new Nearby(null, null, x.r.Status, x.r.Status.ToChinese(), x.r.ReportedAt, (int)x.d, null))
             .ToList();
-        return TypedResults.Ok(nearby);
     }
 
     /// <summary>Great-circle distance (haversine) in metres.</summary>

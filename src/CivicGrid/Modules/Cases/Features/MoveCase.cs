@@ -1,8 +1,8 @@
+using CivicGrid.Modules.Areas.Locating;
 using CivicGrid.Modules.Calendar.Domain;
 using CivicGrid.Modules.Calendar.Loading;
 using CivicGrid.Modules.Cases.Catalog;
 using CivicGrid.Modules.Cases.Domain;
-using CivicGrid.Modules.People.Domain;
 using CivicGrid.Persistence;
 using CivicGrid.Shared;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -11,16 +11,24 @@ using Microsoft.EntityFrameworkCore;
 namespace CivicGrid.Modules.Cases.Features;
 
 /// <summary>
-/// Runs one transition: loads the case the caller can see (else 404), refuses a stale <c>version</c> (409), lets the
-/// aggregate check and move it, saves once, answers with the case. Each route of <see cref="CaseRoutes"/> is one line
-/// over this.
+/// Runs one transition (<see cref="CaseMoves"/>): checks the move's permission, loads the case the caller can see (else
+/// not found), refuses a stale <c>version</c>, lets the aggregate check and move it, saves once, answers with the case.
+/// The REST routes (<see cref="CaseRoutes"/>) map the outcome to HTTP; console pages build one over their own
+/// short-lived context and show it.
 /// </summary>
-public sealed class MoveCase(CivicGridDbContext db, CurrentUser user, TimeProvider clock, CurrentCalendar calendar)
+public sealed class MoveCase(CivicGridDbContext db, CurrentUser user, TimeProvider clock, CurrentCalendar calendar, GridLocator grids)
 {
+    public static readonly Error NotAllowed = new("case.forbidden", "您没有执行此操作的权限。", StatusCodes.Status403Forbidden);
+
+    /// <summary>A deadline in a year whose working calendar the admin has not loaded: said, not guessed.</summary>
+    public static Error YearNotLoaded(int year) =>
+        Error.Validation("calendar.year_not_loaded", $"{year}年的工作日历尚未导入，无法计算办理时限。请联系系统管理员导入。");
+
     CivicGridDbContext Db => db;
     CurrentUser User => user;
     DateTimeOffset Now => clock.GetUtcNow();
     WorkingCalendar Calendar => calendar.Calendar;
+    GridLocator Grids => grids;
 
     public sealed class Step(MoveCase move, Case @case)
     {
@@ -30,6 +38,7 @@ public sealed class MoveCase(CivicGridDbContext db, CurrentUser user, TimeProvid
         public DateTimeOffset Now { get; } = move.Now;
         public WorkingCalendar Calendar => move.Calendar;
         public CivicGridDbContext Db => move.Db;
+        public GridLocator Grids => move.Grids;
 
         public async Task<CatalogItem> ItemAsync(CancellationToken ct) =>
             await move.Db.CatalogItems.AsNoTracking().SingleAsync(i => i.Code == @case.ItemCode, ct);
@@ -49,18 +58,32 @@ public sealed class MoveCase(CivicGridDbContext db, CurrentUser user, TimeProvid
         }
     }
 
-    public async Task<Results<Ok<CaseViews.Detail>, NotFound, ProblemHttpResult>> RunAsync(
-        Guid id, int? version, Func<Step, Task<Error?>> transition, CancellationToken ct)
+    /// <summary>The case after the move, or why not; neither means the case is missing or outside the caller's scope.</summary>
+    public sealed record Outcome(CaseViews.Detail? Case, Error? Error)
     {
-        var @case = await db.Cases.Include(c => c.Assignments).SingleOrDefaultAsync(c => c.Id == id, ct);
-        if (@case is null) return TypedResults.NotFound();
-        if (version is { } v && v != @case.Version) return Error.StaleWrite.ToProblem();
-        if (await transition(new Step(this, @case)) is { } error) return error.ToProblem();
-        await db.SaveChangesAsync(ct);
-        return TypedResults.Ok((await CaseViews.DetailAsync(db, id, ct))!);
+        public bool NotFound => Case is null && Error is null;
     }
 
-    public Task<Results<Ok<CaseViews.Detail>, NotFound, ProblemHttpResult>> RunAsync(
-        Guid id, int? version, Func<Step, Error?> transition, CancellationToken ct) =>
-        RunAsync(id, version, s => Task.FromResult(transition(s)), ct);
+    public async Task<Outcome> TryAsync(Guid id, int? version, CaseMove move, CancellationToken ct)
+    {
+        if (move.Permission is { } permission && !user.Can(permission)) return new(null, NotAllowed);
+        var @case = await db.Cases.Include(c => c.Assignments).SingleOrDefaultAsync(c => c.Id == id, ct);
+        if (@case is null) return new(null, null);
+        if (version is { } v && v != @case.Version) return new(null, Error.StaleWrite);
+        try
+        {
+            if (await move.Apply(new Step(this, @case), ct) is { } error) return new(null, error);
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException) { return new(null, Error.StaleWrite); } // someone moved it between our read and write
+        catch (CalendarYearNotLoadedException e) { return new(null, YearNotLoaded(e.Year)); }
+        return new((await CaseViews.DetailAsync(db, id, user, ct))!, null);
+    }
+
+    public async Task<Results<Ok<CaseViews.Detail>, NotFound, ProblemHttpResult>> RunAsync(Guid id, int? version, CaseMove move, CancellationToken ct)
+    {
+        var outcome = await TryAsync(id, version, move, ct);
+        if (outcome.Error is { } error) return error.ToProblem();
+        return outcome.Case is { } detail ? TypedResults.Ok(detail) : TypedResults.NotFound();
+    }
 }

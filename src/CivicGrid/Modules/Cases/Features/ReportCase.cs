@@ -42,11 +42,12 @@ public sealed class ReportCase(CivicGridDbContext db, CurrentUser user, GridLoca
         cases.MapPost("/", Handle).RequireAuthorization(Permissions.Cases.Report);
 
     static async Task<Results<Created<CaseViews.Detail>, Ok<CaseViews.Detail>, ProblemHttpResult>> Handle(
-        Request request, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, ReportCase intake, CivicGridDbContext db, CancellationToken ct)
+        Request request, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, ReportCase intake, CivicGridDbContext db,
+        CurrentUser user, CancellationToken ct)
     {
         var reported = await intake.RunAsync(request, idempotencyKey, Door.Api, ct);
         if (reported.IsError) return reported.Error!.ToProblem();
-        var detail = (await CaseViews.DetailAsync(db, reported.Value.CaseId, ct))!;
+        var detail = (await CaseViews.DetailAsync(db, reported.Value.CaseId, user, ct))!;
         return reported.Value.Replayed ? TypedResults.Ok(detail) : TypedResults.Created($"/api/cases/{detail.Case.Id}", detail);
     }
 

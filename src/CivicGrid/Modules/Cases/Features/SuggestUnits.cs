@@ -17,10 +17,14 @@ public static class SuggestUnits
     public static void Map(RouteGroupBuilder cases) =>
         cases.MapGet("/{id:guid}/units", Handle).RequireAuthorization(Identity.Domain.Permissions.Cases.Dispatch);
 
-    static async Task<Results<Ok<List<Unit>>, NotFound>> Handle(Guid id, CivicGridDbContext db, CancellationToken ct)
+    static async Task<Results<Ok<List<Unit>>, NotFound>> Handle(Guid id, CivicGridDbContext db, CancellationToken ct) =>
+        await ForCaseAsync(id, db, ct) is { } units ? TypedResults.Ok(units) : TypedResults.NotFound();
+
+    /// <summary>The units a case can go to, best fit first; null when the case is not visible. The dispatch dialog lists the same.</summary>
+    public static async Task<List<Unit>?> ForCaseAsync(Guid id, CivicGridDbContext db, CancellationToken ct)
     {
         var c = await db.Cases.AsNoTracking().Where(x => x.Id == id).Select(x => new { x.AreaCode, x.ItemCode }).SingleOrDefaultAsync(ct);
-        if (c is null) return TypedResults.NotFound();
+        if (c is null) return null;
         var item = await db.CatalogItems.AsNoTracking().SingleAsync(i => i.Code == c.ItemCode, ct);
         var district = c.AreaCode[..6];
         // Units are public names; the dispatcher reaches district departments whatever their own area.
@@ -29,11 +33,11 @@ public static class SuggestUnits
             .Select(o => new { o.Id, o.Name, o.Duty, o.Kind, o.AreaCode }).ToListAsync(ct);
         string Fit(string? duty) => duty == item.LeadDuty ? "lead" : item.CooperatingDuties.Contains(duty ?? "") ? "cooperating" : "other";
         // Nearer units first within a fit: a community's own property company before another street's.
-        return TypedResults.Ok(units
+        return units
             .OrderBy(u => Fit(u.Duty) switch { "lead" => 0, "cooperating" => 1, _ => 2 })
             .ThenByDescending(u => CommonPrefix(u.AreaCode, c.AreaCode))
             .ThenBy(u => u.Name)
-            .Select(u => new Unit(u.Id, u.Name, u.Duty, u.Kind, Fit(u.Duty))).ToList());
+            .Select(u => new Unit(u.Id, u.Name, u.Duty, u.Kind, Fit(u.Duty))).ToList();
     }
 
     static int CommonPrefix(string a, string b)

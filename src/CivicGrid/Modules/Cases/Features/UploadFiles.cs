@@ -1,5 +1,4 @@
 using CivicGrid.Modules.Cases.Domain;
-using CivicGrid.Modules.Identity.Domain;
 using CivicGrid.Persistence;
 using CivicGrid.Shared;
 using CivicGrid.Shared.Files;
@@ -16,6 +15,9 @@ public static class UploadFiles
 {
     public sealed record Uploaded(Guid Id, string FileName, string ContentType, long Size);
 
+    /// <summary>A file as it arrives, from a form post or the console's file picker; <see cref="Open"/> may be called more than once.</summary>
+    public sealed record Incoming(string FileName, long Length, string? ContentType, Func<Stream> Open);
+
     public static void Map(RouteGroupBuilder cases) =>
         cases.MapPost("/uploads", Handle).RequireAuthorization().DisableAntiforgery()
             .WithMetadata(new RequestSizeLimitAttribute(200L * 1024 * 1024));
@@ -23,22 +25,34 @@ public static class UploadFiles
     static async Task<Results<Ok<List<Uploaded>>, ProblemHttpResult>> Handle(
         IFormFileCollection files, CivicGridDbContext db, CurrentUser user, IFileStore store, UploadLimits limits, TimeProvider clock, CancellationToken ct)
     {
-        if (AllowedUpload.CheckCount(files.Count, limits) is { } tooMany) return tooMany.ToProblem();
-        if (files.Count == 0) return FileErrors.Empty.ToProblem();
-        var checkedFiles = new List<(IFormFile File, UploadKind Kind)>();
+        var stored = await StoreAsync(files.Select(f => new Incoming(f.FileName, f.Length, f.ContentType, f.OpenReadStream)).ToList(),
+            db, user, store, limits, clock.GetUtcNow(), ct);
+        if (stored.Error is { } error) return error.ToProblem(stored.Rejected is { } name ? new Dictionary<string, object?> { ["file"] = name } : null);
+        return TypedResults.Ok(stored.Files);
+    }
+
+    /// <summary>What was stored, or why nothing was and (when one file was the reason) which.</summary>
+    public sealed record Stored(List<Uploaded> Files, Error? Error = null, string? Rejected = null);
+
+    /// <summary>Checks every file by its bytes (<see cref="AllowedUpload"/>), then stores them all and saves their upload rows.</summary>
+    public static async Task<Stored> StoreAsync(IReadOnlyList<Incoming> files, CivicGridDbContext db, CurrentUser user, IFileStore store,
+        UploadLimits limits, DateTimeOffset now, CancellationToken ct)
+    {
+        if (AllowedUpload.CheckCount(files.Count, limits) is { } tooMany) return new([], tooMany);
+        if (files.Count == 0) return new([], FileErrors.Empty);
+        var checkedFiles = new List<(Incoming File, UploadKind Kind)>();
         foreach (var file in files)
         {
             var head = new byte[AllowedUpload.HeadLength];
-            await using (var s = file.OpenReadStream()) head = head[..await s.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false, ct)];
+            await using (var s = file.Open()) head = head[..await s.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false, ct)];
             var kind = AllowedUpload.Check(head, file.Length, file.ContentType, limits);
-            if (kind.IsError) return kind.Error!.ToProblem(new Dictionary<string, object?> { ["file"] = file.FileName });
+            if (kind.IsError) return new([], kind.Error, file.FileName);
             checkedFiles.Add((file, kind.Value));
         }
-        var now = clock.GetUtcNow();
         var uploads = new List<Upload>();
         foreach (var (file, kind) in checkedFiles)
         {
-            await using var s = file.OpenReadStream();
+            await using var s = file.Open();
             var key = await store.SaveAsync(s, kind.Extension, ct);
             var name = Path.GetFileName(file.FileName);
             uploads.Add(new Upload
@@ -49,6 +63,6 @@ public static class UploadFiles
         }
         db.Uploads.AddRange(uploads);
         await db.SaveChangesAsync(ct);
-        return TypedResults.Ok(uploads.Select(u => new Uploaded(u.Id, u.FileName, u.ContentType, u.Size)).ToList());
+        return new(uploads.Select(u => new Uploaded(u.Id, u.FileName, u.ContentType, u.Size)).ToList());
     }
 }

@@ -5,10 +5,14 @@ using MudBlazor;
 namespace CivicGrid.Web.Components.Layout;
 
 /// <summary>A console module: where it lives, its label key in Ui.resx, its icon, and the permission that opens it.</summary>
-/// <remarks><paramref name="Exact"/>: match only this address, not the pages below it (/residents is not /residents/import).</remarks>
-public sealed record ConsoleModule(string Id, string Href, string Label, string Icon, string? Permission, bool System = false, bool Exact = false)
+/// <remarks>
+/// <paramref name="Exact"/>: match only this address, not the pages below it (/residents is not /residents/import).
+/// <paramref name="AlsoNeeds"/>: a second permission the module needs (intake is for staff: report and view).
+/// </remarks>
+public sealed record ConsoleModule(string Id, string Href, string Label, string Icon, string? Permission, bool System = false, bool Exact = false,
+    string? AlsoNeeds = null)
 {
-    public bool IsOpenTo(CurrentUser user) => Permission is null || user.Can(Permission);
+    public bool IsOpenTo(CurrentUser user) => (Permission is null || user.Can(Permission)) && (AlsoNeeds is null || user.Can(AlsoNeeds));
 }
 
 /// <summary>The console's modules, in menu order: the nav menu and the workbench's quick links both list them from here.</summary>
@@ -16,6 +20,8 @@ public static class ConsoleModules
 {
     public static readonly IReadOnlyList<ConsoleModule> All =
     [
+        new("cases", "/cases", "Nav.Cases", Icons.Material.Filled.Assignment, Permissions.Cases.View),
+        new("case-intake", "/cases/new", "Nav.CaseIntake", Icons.Material.Filled.AddCircle, Permissions.Cases.Report, AlsoNeeds: Permissions.Cases.View),
         new("areas", "/areas", "Nav.Areas", Icons.Material.Filled.Map, Permissions.Areas.View),
         new("residents", "/residents", "Nav.Residents", Icons.Material.Filled.People, Permissions.People.View, Exact: true),
         new("resident-import", "/residents/import", "Nav.ResidentImport", Icons.Material.Filled.UploadFile, Permissions.People.Import),
