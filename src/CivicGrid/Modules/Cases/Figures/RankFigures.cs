@@ -100,7 +100,7 @@ public static class RankFigures
     /// Ordered by score, then satisfaction, then on-time rate, then fewer returns (higher first, "—" last); rows equal on
     /// all four share a rank (1, 2, 2, 4). Rows without any rate come last, unranked.
     /// </summary>
-    static List<RankRow> Ranked(List<RankRow> rows)
+    internal static List<RankRow> Ranked(List<RankRow> rows)
     {
         var ordered = rows
             .OrderBy(r => r.Score is null)
