@@ -11,11 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CivicGrid.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteCivicGridDbContext))]
-<<<<<<<< HEAD:src/CivicGrid/Persistence/Migrations/Sqlite/20261123140005_Initial.Designer.cs
-    [Migration("20261123140005_Initial")]
-========
-    [Migration("20261123131752_Initial")]
->>>>>>>> c9c90d5 (Figures: daily rollups per community and unit kept from the history outbox (exactly once, SKIP LOCKED on PostgreSQL), area/unit figures, rankings and Excel export endpoints within data scope; tests on both databases and a PostgreSQL plan test that no dashboard reads Cases):src/CivicGrid/Persistence/Migrations/Sqlite/20261123131752_Initial.Designer.cs
+    [Migration("20261123142250_Initial")]
     partial class Initial
     {
         /// <inheritdoc />

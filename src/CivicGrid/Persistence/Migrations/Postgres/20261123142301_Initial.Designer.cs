@@ -14,11 +14,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace CivicGrid.Persistence.Migrations.Postgres
 {
     [DbContext(typeof(PostgresCivicGridDbContext))]
-<<<<<<<< HEAD:src/CivicGrid/Persistence/Migrations/Postgres/20261123140013_Initial.Designer.cs
-    [Migration("20261123140013_Initial")]
-========
-    [Migration("20261123131802_Initial")]
->>>>>>>> c9c90d5 (Figures: daily rollups per community and unit kept from the history outbox (exactly once, SKIP LOCKED on PostgreSQL), area/unit figures, rankings and Excel export endpoints within data scope; tests on both databases and a PostgreSQL plan test that no dashboard reads Cases):src/CivicGrid/Persistence/Migrations/Postgres/20261123131802_Initial.Designer.cs
+    [Migration("20261123142301_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
