@@ -51,6 +51,8 @@ public abstract class CivicGridDbContext(DbContextOptions options, ScopeSource s
     public DbSet<IdempotentRequest> IdempotentRequests => Set<IdempotentRequest>();
     public DbSet<CaseNotice> CaseNotices => Set<CaseNotice>();
     public DbSet<Upload> Uploads => Set<Upload>();
+    public DbSet<Modules.Cases.Figures.CaseFiguresDaily> CaseFiguresDaily => Set<Modules.Cases.Figures.CaseFiguresDaily>();
+    public DbSet<Modules.Cases.Figures.UnitFiguresDaily> UnitFiguresDaily => Set<Modules.Cases.Figures.UnitFiguresDaily>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {
@@ -76,6 +78,11 @@ public abstract class CivicGridDbContext(DbContextOptions options, ScopeSource s
             ScopeUnrestricted || ScopePrefixes.Any(p => c.AreaCode.StartsWith(p))
             || (ScopeAccountId != null && c.ReporterAccountId == ScopeAccountId)
             || (ScopeUnitIds.Length > 0 && Set<CaseAssignment>().Any(a => a.CaseId == c.Id && ScopeUnitIds.Contains(a.UnitId))));
+        // Figures follow the same rule: an area's staff see its communities' rows, a unit sees its own rows everywhere.
+        b.Entity<Modules.Cases.Figures.CaseFiguresDaily>().HasQueryFilter(DataScope.FilterName, f =>
+            ScopeUnrestricted || ScopePrefixes.Any(p => f.CommunityCode.StartsWith(p)));
+        b.Entity<Modules.Cases.Figures.UnitFiguresDaily>().HasQueryFilter(DataScope.FilterName, f =>
+            ScopeUnrestricted || ScopePrefixes.Any(p => f.CommunityCode.StartsWith(p)) || ScopeUnitIds.Contains(f.UnitId));
         b.Entity<Household>().HasQueryFilter(DataScope.FilterName, e =>
             ScopeUnrestricted || ScopePrefixes.Any(p => e.AreaCode.StartsWith(p))
             || (ScopeResidentId != null && Residents.IgnoreQueryFilters().Any(r => r.Id == ScopeResidentId && r.HouseholdId == e.Id)));

@@ -16,4 +16,16 @@ public static class ExcelExport
         stream.Position = 0;
         return TypedResults.File(stream, ContentType, $"{filePrefix}-{clock.GetUtcNow():yyyyMMddHHmm}.xlsx");
     }
+
+    /// <summary>Several lists in one workbook, one sheet each, in the order given.</summary>
+    public static async Task<IResult> FileAsync(IReadOnlyList<(string Sheet, IEnumerable<IDictionary<string, object?>> Rows)> sheets,
+        string filePrefix, TimeProvider clock, CancellationToken ct)
+    {
+        var stream = new MemoryStream();
+        var workbook = new Dictionary<string, object>();
+        foreach (var (sheet, rows) in sheets) workbook[sheet] = rows.ToList();
+        await stream.SaveAsAsync(workbook, cancellationToken: ct);
+        stream.Position = 0;
+        return TypedResults.File(stream, ContentType, $"{filePrefix}-{clock.GetUtcNow():yyyyMMddHHmm}.xlsx");
+    }
 }

@@ -64,6 +64,7 @@ public sealed class TestApp : WebApplicationFactory<Program>
         builder.UseSetting("ConnectionStrings:CivicGrid", _connection);
         builder.UseSetting("Demo:SeedOnStart", "false");
         builder.UseSetting("Cases:SweepOnTimer", "false");
+        builder.UseSetting("Cases:FiguresOnTimer", "false");
         builder.UseSetting("Files:Root", _files);
         builder.UseSetting("Open311:Clients:0:ApiKey", Open311ApiKey);
         builder.UseSetting("Open311:Clients:0:UserName", Open311UserName);

@@ -1,5 +1,6 @@
 using CivicGrid.Modules.Cases.Catalog;
 using CivicGrid.Modules.Cases.Features;
+using CivicGrid.Modules.Cases.Figures;
 using CivicGrid.Modules.Cases.Jobs;
 using CivicGrid.Modules.Cases.Live;
 
@@ -17,6 +18,7 @@ public static class CasesModule
         builder.Services.AddHostedService<CaseHubRelay>();
         builder.Services.AddSingleton<DeadlineSweep>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<DeadlineSweep>());
+        builder.Services.AddFigures();
         return builder;
     }
 
@@ -30,6 +32,7 @@ public static class CasesModule
         BrowseNotices.Map(cases);
         SuggestUnits.Map(cases);
         CaseRoutes.Map(cases);
+        cases.MapFigures();
         app.MapHub<CaseHub>(CaseHub.Path);
         CatalogModule.Map(app);
         return app;

@@ -699,6 +699,126 @@ namespace CivicGrid.Persistence.Migrations.Postgres
                     b.ToTable("Uploads");
                 });
 
+            modelBuilder.Entity("CivicGrid.Modules.Cases.Figures.CaseFiguresDaily", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<string>("CommunityCode")
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<int>("BasicallySatisfied")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Closed")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Dispatched")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Dissatisfied")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Escalations")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Handled")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("HandledOnTime")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("HandlingMinutes")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("OnTheSpot")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Reopens")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Reported")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Returns")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Satisfied")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Signed")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SignedInTime")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Solved")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("TimedHandled")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Whistles")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Day", "CommunityCode");
+
+                    b.HasIndex("CommunityCode", "Day");
+
+                    b.ToTable("CaseFiguresDaily", (string)null);
+                });
+
+            modelBuilder.Entity("CivicGrid.Modules.Cases.Figures.UnitFiguresDaily", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("CommunityCode")
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<int>("Dispatched")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Handled")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("HandledOnTime")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("HandlingMinutes")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Returns")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Signed")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SignedInTime")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("TimedHandled")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("UnitName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Day", "UnitId", "CommunityCode");
+
+                    b.HasIndex("CommunityCode", "Day");
+
+                    b.HasIndex("UnitId", "Day");
+
+                    b.ToTable("UnitFiguresDaily", (string)null);
+                });
+
             modelBuilder.Entity("CivicGrid.Modules.Identity.Domain.Account", b =>
                 {
                     b.Property<Guid>("Id")

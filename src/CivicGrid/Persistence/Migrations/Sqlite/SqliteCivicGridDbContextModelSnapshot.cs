@@ -681,6 +681,126 @@ namespace CivicGrid.Persistence.Migrations.Sqlite
                     b.ToTable("Uploads");
                 });
 
+            modelBuilder.Entity("CivicGrid.Modules.Cases.Figures.CaseFiguresDaily", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CommunityCode")
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("BasicallySatisfied")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Closed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Dispatched")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Dissatisfied")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Escalations")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Handled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("HandledOnTime")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("HandlingMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OnTheSpot")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Reopens")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Reported")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Returns")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Satisfied")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Signed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SignedInTime")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Solved")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TimedHandled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Whistles")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Day", "CommunityCode");
+
+                    b.HasIndex("CommunityCode", "Day");
+
+                    b.ToTable("CaseFiguresDaily", (string)null);
+                });
+
+            modelBuilder.Entity("CivicGrid.Modules.Cases.Figures.UnitFiguresDaily", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CommunityCode")
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Dispatched")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Handled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("HandledOnTime")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("HandlingMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Returns")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Signed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SignedInTime")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TimedHandled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UnitName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Day", "UnitId", "CommunityCode");
+
+                    b.HasIndex("CommunityCode", "Day");
+
+                    b.HasIndex("UnitId", "Day");
+
+                    b.ToTable("UnitFiguresDaily", (string)null);
+                });
+
             modelBuilder.Entity("CivicGrid.Modules.Identity.Domain.Account", b =>
                 {
                     b.Property<Guid>("Id")

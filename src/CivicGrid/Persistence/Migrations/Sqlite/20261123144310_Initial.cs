@@ -86,6 +86,36 @@ namespace CivicGrid.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "CaseFiguresDaily",
+                columns: table => new
+                {
+                    Day = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    CommunityCode = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
+                    Reported = table.Column<int>(type: "INTEGER", nullable: false),
+                    OnTheSpot = table.Column<int>(type: "INTEGER", nullable: false),
+                    Dispatched = table.Column<int>(type: "INTEGER", nullable: false),
+                    Signed = table.Column<int>(type: "INTEGER", nullable: false),
+                    SignedInTime = table.Column<int>(type: "INTEGER", nullable: false),
+                    Handled = table.Column<int>(type: "INTEGER", nullable: false),
+                    HandledOnTime = table.Column<int>(type: "INTEGER", nullable: false),
+                    HandlingMinutes = table.Column<long>(type: "INTEGER", nullable: false),
+                    TimedHandled = table.Column<int>(type: "INTEGER", nullable: false),
+                    Closed = table.Column<int>(type: "INTEGER", nullable: false),
+                    Solved = table.Column<int>(type: "INTEGER", nullable: false),
+                    Satisfied = table.Column<int>(type: "INTEGER", nullable: false),
+                    BasicallySatisfied = table.Column<int>(type: "INTEGER", nullable: false),
+                    Dissatisfied = table.Column<int>(type: "INTEGER", nullable: false),
+                    Returns = table.Column<int>(type: "INTEGER", nullable: false),
+                    Reopens = table.Column<int>(type: "INTEGER", nullable: false),
+                    Escalations = table.Column<int>(type: "INTEGER", nullable: false),
+                    Whistles = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CaseFiguresDaily", x => new { x.Day, x.CommunityCode });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "CaseNotices",
                 columns: table => new
                 {
@@ -324,6 +354,28 @@ namespace CivicGrid.Persistence.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_PersonalDataAccesses", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "UnitFiguresDaily",
+                columns: table => new
+                {
+                    Day = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    UnitId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CommunityCode = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
+                    UnitName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Dispatched = table.Column<int>(type: "INTEGER", nullable: false),
+                    Signed = table.Column<int>(type: "INTEGER", nullable: false),
+                    SignedInTime = table.Column<int>(type: "INTEGER", nullable: false),
+                    Handled = table.Column<int>(type: "INTEGER", nullable: false),
+                    HandledOnTime = table.Column<int>(type: "INTEGER", nullable: false),
+                    HandlingMinutes = table.Column<long>(type: "INTEGER", nullable: false),
+                    TimedHandled = table.Column<int>(type: "INTEGER", nullable: false),
+                    Returns = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_UnitFiguresDaily", x => new { x.Day, x.UnitId, x.CommunityCode });
                 });
 
             migrationBuilder.CreateTable(
@@ -808,6 +860,11 @@ namespace CivicGrid.Persistence.Migrations.Sqlite
                 column: "CaseId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_CaseFiguresDaily_CommunityCode_Day",
+                table: "CaseFiguresDaily",
+                columns: new[] { "CommunityCode", "Day" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_CaseNotices_AccountId_Id",
                 table: "CaseNotices",
                 columns: new[] { "AccountId", "Id" });
@@ -963,6 +1020,16 @@ namespace CivicGrid.Persistence.Migrations.Sqlite
                 column: "PhoneHash");
 
             migrationBuilder.CreateIndex(
+                name: "IX_UnitFiguresDaily_CommunityCode_Day",
+                table: "UnitFiguresDaily",
+                columns: new[] { "CommunityCode", "Day" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_UnitFiguresDaily_UnitId_Day",
+                table: "UnitFiguresDaily",
+                columns: new[] { "UnitId", "Day" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Uploads_AccountId",
                 table: "Uploads",
                 column: "AccountId");
@@ -1012,6 +1079,9 @@ namespace CivicGrid.Persistence.Migrations.Sqlite
                 name: "CaseAttachments");
 
             migrationBuilder.DropTable(
+                name: "CaseFiguresDaily");
+
+            migrationBuilder.DropTable(
                 name: "CaseNotices");
 
             migrationBuilder.DropTable(
@@ -1046,6 +1116,9 @@ namespace CivicGrid.Persistence.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "Residents");
+
+            migrationBuilder.DropTable(
+                name: "UnitFiguresDaily");
 
             migrationBuilder.DropTable(
                 name: "Uploads");

@@ -92,6 +92,36 @@ namespace CivicGrid.Persistence.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "CaseFiguresDaily",
+                columns: table => new
+                {
+                    Day = table.Column<DateOnly>(type: "date", nullable: false),
+                    CommunityCode = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
+                    Reported = table.Column<int>(type: "integer", nullable: false),
+                    OnTheSpot = table.Column<int>(type: "integer", nullable: false),
+                    Dispatched = table.Column<int>(type: "integer", nullable: false),
+                    Signed = table.Column<int>(type: "integer", nullable: false),
+                    SignedInTime = table.Column<int>(type: "integer", nullable: false),
+                    Handled = table.Column<int>(type: "integer", nullable: false),
+                    HandledOnTime = table.Column<int>(type: "integer", nullable: false),
+                    HandlingMinutes = table.Column<long>(type: "bigint", nullable: false),
+                    TimedHandled = table.Column<int>(type: "integer", nullable: false),
+                    Closed = table.Column<int>(type: "integer", nullable: false),
+                    Solved = table.Column<int>(type: "integer", nullable: false),
+                    Satisfied = table.Column<int>(type: "integer", nullable: false),
+                    BasicallySatisfied = table.Column<int>(type: "integer", nullable: false),
+                    Dissatisfied = table.Column<int>(type: "integer", nullable: false),
+                    Returns = table.Column<int>(type: "integer", nullable: false),
+                    Reopens = table.Column<int>(type: "integer", nullable: false),
+                    Escalations = table.Column<int>(type: "integer", nullable: false),
+                    Whistles = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CaseFiguresDaily", x => new { x.Day, x.CommunityCode });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "CaseNotices",
                 columns: table => new
                 {
@@ -330,6 +360,28 @@ namespace CivicGrid.Persistence.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_PersonalDataAccesses", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "UnitFiguresDaily",
+                columns: table => new
+                {
+                    Day = table.Column<DateOnly>(type: "date", nullable: false),
+                    UnitId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CommunityCode = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
+                    UnitName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Dispatched = table.Column<int>(type: "integer", nullable: false),
+                    Signed = table.Column<int>(type: "integer", nullable: false),
+                    SignedInTime = table.Column<int>(type: "integer", nullable: false),
+                    Handled = table.Column<int>(type: "integer", nullable: false),
+                    HandledOnTime = table.Column<int>(type: "integer", nullable: false),
+                    HandlingMinutes = table.Column<long>(type: "bigint", nullable: false),
+                    TimedHandled = table.Column<int>(type: "integer", nullable: false),
+                    Returns = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_UnitFiguresDaily", x => new { x.Day, x.UnitId, x.CommunityCode });
                 });
 
             migrationBuilder.CreateTable(
@@ -820,6 +872,11 @@ namespace CivicGrid.Persistence.Migrations.Postgres
                 column: "CaseId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_CaseFiguresDaily_CommunityCode_Day",
+                table: "CaseFiguresDaily",
+                columns: new[] { "CommunityCode", "Day" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_CaseNotices_AccountId_Id",
                 table: "CaseNotices",
                 columns: new[] { "AccountId", "Id" });
@@ -975,6 +1032,16 @@ namespace CivicGrid.Persistence.Migrations.Postgres
                 column: "PhoneHash");
 
             migrationBuilder.CreateIndex(
+                name: "IX_UnitFiguresDaily_CommunityCode_Day",
+                table: "UnitFiguresDaily",
+                columns: new[] { "CommunityCode", "Day" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_UnitFiguresDaily_UnitId_Day",
+                table: "UnitFiguresDaily",
+                columns: new[] { "UnitId", "Day" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Uploads_AccountId",
                 table: "Uploads",
                 column: "AccountId");
@@ -1024,6 +1091,9 @@ namespace CivicGrid.Persistence.Migrations.Postgres
                 name: "CaseAttachments");
 
             migrationBuilder.DropTable(
+                name: "CaseFiguresDaily");
+
+            migrationBuilder.DropTable(
                 name: "CaseNotices");
 
             migrationBuilder.DropTable(
@@ -1058,6 +1128,9 @@ namespace CivicGrid.Persistence.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "Residents");
+
+            migrationBuilder.DropTable(
+                name: "UnitFiguresDaily");
 
             migrationBuilder.DropTable(
                 name: "Uploads");

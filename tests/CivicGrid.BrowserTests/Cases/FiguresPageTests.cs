@@ -1,0 +1,57 @@
+using System.Globalization;
+using CivicGrid.BrowserTests.Infrastructure;
+using Microsoft.Playwright;
+
+namespace CivicGrid.BrowserTests.Cases;
+
+[Collection(ConsoleCollection.Name)]
+public sealed class FiguresPageTests(ConsoleFixture app)
+{
+    [ChromiumFact]
+    public async Task Leader_opens_figures_from_the_menu_drills_into_a_street_and_finds_rankings_and_definitions()
+    {
+        var page = await app.SignInAsync("leader");
+        await FiguresSettledAsync(page);
+        await page.GetByTestId("nav-figures").ClickAsync();
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/figures");
+        await ConsoleFixture.WaitForCircuitAsync(page);
+        var district = await Api.Json(page, "/api/cases/figures");
+        var streets = district.GetProperty("children");
+
+        await Assertions.Expect(page.GetByTestId("total-reported"))
+            .ToHaveTextAsync(district.GetProperty("totals").GetProperty("reported").GetInt32().ToString("N0", CultureInfo.InvariantCulture), new() { Timeout = 30_000 });
+        await Assertions.Expect(page.GetByTestId("area-figures-link")).ToHaveCountAsync(streets.GetArrayLength());
+        await Assertions.Expect(page.GetByTestId("figures-export")).ToHaveAttributeAsync("href", new System.Text.RegularExpressions.Regex(
+            $"^/api/cases/figures/export\\.xlsx\\?area={district.GetProperty("code").GetString()}&from="));
+
+        var street = streets[0];
+        await page.GetByTestId("area-figures-link").First.ClickAsync();
+        await page.WaitForURLAsync(url => url.Contains($"area={street.GetProperty("code").GetString()}"));
+        var communities = (await Api.Json(page, $"/api/cases/figures?area={street.GetProperty("code").GetString()}")).GetProperty("children");
+        await Assertions.Expect(page.GetByTestId("area-figures-link")).ToHaveCountAsync(communities.GetArrayLength());
+        await Assertions.Expect(page.GetByText(street.GetProperty("name").GetString()!).First).ToBeVisibleAsync();
+
+        await page.GetByRole(AriaRole.Tab, new() { Name = "排名" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("ranking-table")).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Tab, new() { Name = "指标口径" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("figures-definitions")).ToContainTextAsync("满意率");
+        await ConsoleFixture.ScreenshotAsync(page, "figures");
+    }
+
+    /// <summary>
+    /// On a fresh app the projection is still counting the demo's history: wait until two reads a few seconds apart
+    /// agree, so the page and the API are compared on the same figures.
+    /// </summary>
+    static async Task FiguresSettledAsync(IPage page)
+    {
+        var last = -1;
+        for (var i = 0; i < 30; i++)
+        {
+            var reported = (await Api.Json(page, "/api/cases/figures")).GetProperty("totals").GetProperty("reported").GetInt32();
+            if (reported == last) return;
+            last = reported;
+            await Task.Delay(TimeSpan.FromSeconds(3));
+        }
+        Assert.Fail("The figures kept changing: the projection did not catch up.");
+    }
+}
