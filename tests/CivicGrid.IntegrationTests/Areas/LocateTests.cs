@@ -60,4 +60,20 @@ public sealed class LocateTests(Apps apps) : IClassFixture<Apps>
         var c = grid.Boundary!.InteriorPoint.Coordinate;
         Assert.False((await client.Get<LocateDto>($"/api/areas/locate?lon={c.X}&lat={c.Y}")).Inside);
     }
+
+    [Theory, OnSqlite, OnPostgres]
+    public async Task A_resident_placing_a_report_may_locate_a_point_but_a_role_without_reporting_or_areas_may_not(DatabaseProvider provider)
+    {
+        var app = await apps.For(provider);
+        var d = await A.District(app);
+        var grid = d.GridsOf(d.CommunityB).First();
+        var c = grid.Boundary!.InteriorPoint.Coordinate;
+        var resident = await app.ClientFor(await A.Account(app, Roles.Resident, A.SelfScope(d.Residents[0].Entity)));
+        var found = await resident.Get<LocateDto>($"/api/areas/locate?lon={c.X}&lat={c.Y}");
+        Assert.True(found.Inside);
+        Assert.Equal(grid.AreaCode, found.GridCode);
+
+        var unit = await app.ClientFor(await A.Account(app, Roles.CoBuildingUnit, A.UnitScope(Guid.NewGuid())));
+        Assert.Equal(HttpStatusCode.Forbidden, await unit.StatusOf(HttpMethod.Get, $"/api/areas/locate?lon={c.X}&lat={c.Y}"));
+    }
 }

@@ -32,6 +32,7 @@ public static class CasesModule
         BrowseNotices.Map(cases);
         SuggestUnits.Map(cases);
         CaseRoutes.Map(cases);
+        CaseForms.Map(app);
         cases.MapFigures();
         app.MapHub<CaseHub>(CaseHub.Path);
         CatalogModule.Map(app);

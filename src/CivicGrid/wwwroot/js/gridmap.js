@@ -1,4 +1,5 @@
-// Grid polygons on a Leaflet map (wwwroot/lib/leaflet, loaded by App.razor). Called from GridMap.razor.
+// Grid polygons on a Leaflet map (wwwroot/lib/leaflet, loaded by App.razor or the page). Called from GridMap.razor and
+// mreport.js; a feature with properties.home (the viewer's own grid) is drawn stronger.
 const maps = new WeakMap();
 
 export function draw(element, geojson, tileUrl, owner) {
@@ -8,7 +9,9 @@ export function draw(element, geojson, tileUrl, owner) {
     const data = typeof geojson === 'string' ? JSON.parse(geojson) : geojson;
     let drawn = 0;
     const layer = L.geoJSON(data, {
-        style: () => ({ color: '#c62828', weight: 2, fillColor: '#ef9a9a', fillOpacity: 0.25, className: 'cg-grid' }),
+        style: feature => feature.properties && feature.properties.home
+            ? { color: '#b71c1c', weight: 3, fillColor: '#e57373', fillOpacity: 0.35, className: 'cg-grid cg-grid-home' }
+            : { color: '#c62828', weight: 2, fillColor: '#ef9a9a', fillOpacity: 0.25, className: 'cg-grid' },
         onEachFeature: (feature, polygon) => {
             drawn++;
             const props = feature.properties || {};
@@ -25,6 +28,7 @@ export function draw(element, geojson, tileUrl, owner) {
     else map.setView([36.8, 118.05], 12);
     element.dataset.features = String(drawn);
     maps.set(element, map);
+    return map;
 }
 
 export function dispose(element) {

@@ -1,15 +1,20 @@
 using CivicGrid.Modules.Areas.Locating;
 using CivicGrid.Modules.Identity.Domain;
+using CivicGrid.Shared;
 
 namespace CivicGrid.Modules.Areas.Features;
 
-/// <summary>GET /api/areas/locate?lon=&amp;lat= — which grid a point falls in. Outside every grid is an answer, not an error.</summary>
+/// <summary>
+/// GET /api/areas/locate?lon=&amp;lat= — which grid a point falls in. Outside every grid is an answer, not an error.
+/// Open to whoever may view areas or report a problem: a resident placing a pin is told the grid before submitting.
+/// </summary>
 public static class LocatePoint
 {
     public sealed record Response(bool Inside, string? GridCode, string? GridName, string? CommunityCode, string? Message);
 
     public static void Map(RouteGroupBuilder areas) =>
-        areas.MapGet("/locate", Handle).RequireAuthorization(Permissions.Areas.View)
+        areas.MapGet("/locate", Handle)
+            .RequireAuthorization(p => p.RequireAuthenticatedUser().RequireClaim(CurrentUser.PermissionClaim, Permissions.Areas.View, Permissions.Cases.Report))
             .WithSummary("Find the grid that covers a WGS-84 point");
 
     static IResult Handle(double? lon, double? lat, GridLocator locator)

@@ -17,7 +17,8 @@ public static class BrowseNotices
         cases.MapPost("/notices/read", MarkRead).RequireAuthorization();
     }
 
-    static IQueryable<CaseNotice> Mine(CivicGridDbContext db, CurrentUser user)
+    /// <summary>The caller's notices: addressed to them, or to a unit they act for.</summary>
+    public static IQueryable<CaseNotice> Mine(CivicGridDbContext db, CurrentUser user)
     {
         var units = user.Scope.UnitIds;
         return db.CaseNotices.Where(n => n.AccountId == user.Id || (n.UnitId != null && units.Contains(n.UnitId.Value)));
@@ -34,9 +35,14 @@ public static class BrowseNotices
 
     static async Task<NoContent> MarkRead(CivicGridDbContext db, CurrentUser user, TimeProvider clock, CancellationToken ct)
     {
-        var now = clock.GetUtcNow();
+        await MarkAllReadAsync(db, user, clock.GetUtcNow(), ct);
+        return TypedResults.NoContent();
+    }
+
+    /// <summary>Marks every unread notice of the caller read (the phone's notice list does so when opened).</summary>
+    public static async Task MarkAllReadAsync(CivicGridDbContext db, CurrentUser user, DateTimeOffset now, CancellationToken ct)
+    {
         foreach (var n in await Mine(db, user).Where(n => n.ReadAt == null).ToListAsync(ct)) n.ReadAt = now;
         await db.SaveChangesAsync(ct);
-        return TypedResults.NoContent();
     }
 }
