@@ -51,6 +51,7 @@ public abstract class CivicGridDbContext(DbContextOptions options, ScopeSource s
     public DbSet<IdempotentRequest> IdempotentRequests => Set<IdempotentRequest>();
     public DbSet<CaseNotice> CaseNotices => Set<CaseNotice>();
     public DbSet<Upload> Uploads => Set<Upload>();
+    public DbSet<Modules.Points.Domain.PointsEvent> PointsEvents => Set<Modules.Points.Domain.PointsEvent>();
     public DbSet<Modules.Cases.Figures.CaseFiguresDaily> CaseFiguresDaily => Set<Modules.Cases.Figures.CaseFiguresDaily>();
     public DbSet<Modules.Cases.Figures.UnitFiguresDaily> UnitFiguresDaily => Set<Modules.Cases.Figures.UnitFiguresDaily>();
 

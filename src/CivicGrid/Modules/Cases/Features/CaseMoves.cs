@@ -1,4 +1,5 @@
 using CivicGrid.Modules.Cases.Domain;
+using CivicGrid.Modules.Points.Domain;
 using CivicGrid.Shared;
 using Microsoft.EntityFrameworkCore;
 using P = CivicGrid.Modules.Identity.Domain.Permissions.Cases;
@@ -74,9 +75,19 @@ public static class CaseMoves
             return photos.IsError ? photos.Error : s.Case.Verify(s.Actor, passed, comment, photos.Value, s.Now);
         });
 
-    /// <summary>评价: by the reporter, or by staff on a return visit (回访) for cases no resident reported.</summary>
+    /// <summary>
+    /// 评价: by the reporter, or by staff on a return visit (回访) for cases no resident reported. A resident's report
+    /// rated (basically) satisfied is a valid report (有效上报) and raises a points event for them (DOMAIN.md §5).
+    /// </summary>
     public static CaseMove Rate(Satisfaction rating, string? comment) =>
-        Sync(null, s => s.Case.Rate(s.Actor, rating, comment, s.User.Can(P.Dispatch), s.Now));
+        new(null, async (s, ct) =>
+        {
+            if (s.Case.Rate(s.Actor, rating, comment, s.User.Can(P.Dispatch), s.Now) is { } error) return error;
+            if (rating != Satisfaction.Dissatisfied && s.Case.RatedByReporter)
+                await PointsEvents.RaiseAsync(s.Db, PointsEventKinds.CaseSatisfied, s.Case.Id, s.Case.ReporterAccountId!.Value,
+                    s.Case.AreaCode[..Math.Min(12, s.Case.AreaCode.Length)], 1, s.Case.Number, s.Now, ct);
+            return null;
+        });
 
     static CaseMove Sync(string? permission, Func<MoveCase.Step, Error?> step) => new(permission, (s, _) => Task.FromResult(step(s)));
 

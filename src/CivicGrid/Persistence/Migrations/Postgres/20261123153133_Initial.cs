@@ -363,6 +363,25 @@ namespace CivicGrid.Persistence.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "PointsEvents",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    SourceId = table.Column<Guid>(type: "uuid", nullable: false),
+                    AccountId = table.Column<Guid>(type: "uuid", nullable: false),
+                    AreaCode = table.Column<string>(type: "character varying(15)", maxLength: 15, nullable: false),
+                    Quantity = table.Column<int>(type: "integer", nullable: false),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    OccurredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Processed = table.Column<bool>(type: "boolean", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PointsEvents", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "UnitFiguresDaily",
                 columns: table => new
                 {
@@ -1006,6 +1025,17 @@ namespace CivicGrid.Persistence.Migrations.Postgres
                 column: "ResidentId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_PointsEvents_Kind_SourceId_AccountId",
+                table: "PointsEvents",
+                columns: new[] { "Kind", "SourceId", "AccountId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PointsEvents_Processed_OccurredAt",
+                table: "PointsEvents",
+                columns: new[] { "Processed", "OccurredAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Residents_AreaCode",
                 table: "Residents",
                 column: "AreaCode");
@@ -1125,6 +1155,9 @@ namespace CivicGrid.Persistence.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "PersonalDataAccesses");
+
+            migrationBuilder.DropTable(
+                name: "PointsEvents");
 
             migrationBuilder.DropTable(
                 name: "Residents");

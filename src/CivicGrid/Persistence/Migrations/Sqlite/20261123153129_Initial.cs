@@ -357,6 +357,25 @@ namespace CivicGrid.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "PointsEvents",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    SourceId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AccountId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AreaCode = table.Column<string>(type: "TEXT", maxLength: 15, nullable: false),
+                    Quantity = table.Column<int>(type: "INTEGER", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    OccurredAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Processed = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PointsEvents", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "UnitFiguresDaily",
                 columns: table => new
                 {
@@ -994,6 +1013,17 @@ namespace CivicGrid.Persistence.Migrations.Sqlite
                 column: "ResidentId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_PointsEvents_Kind_SourceId_AccountId",
+                table: "PointsEvents",
+                columns: new[] { "Kind", "SourceId", "AccountId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PointsEvents_Processed_OccurredAt",
+                table: "PointsEvents",
+                columns: new[] { "Processed", "OccurredAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Residents_AreaCode",
                 table: "Residents",
                 column: "AreaCode");
@@ -1113,6 +1143,9 @@ namespace CivicGrid.Persistence.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "PersonalDataAccesses");
+
+            migrationBuilder.DropTable(
+                name: "PointsEvents");
 
             migrationBuilder.DropTable(
                 name: "Residents");
