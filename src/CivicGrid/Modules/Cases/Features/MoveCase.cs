@@ -77,7 +77,7 @@ public sealed class MoveCase(CivicGridDbContext db, CurrentUser user, TimeProvid
         }
         catch (DbUpdateConcurrencyException) { return new(null, Error.StaleWrite); } // someone moved it between our read and write
         catch (CalendarYearNotLoadedException e) { return new(null, YearNotLoaded(e.Year)); }
-        return new((await CaseViews.DetailAsync(db, id, user, ct))!, null);
+        return new(await CaseViews.DetailOfSavedAsync(db, @case, null, user, ct), null);
     }
 
     public async Task<Results<Ok<CaseViews.Detail>, NotFound, ProblemHttpResult>> RunAsync(Guid id, int? version, CaseMove move, CancellationToken ct)

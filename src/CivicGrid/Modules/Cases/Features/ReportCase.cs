@@ -26,8 +26,11 @@ public sealed class ReportCase(CivicGridDbContext db, CurrentUser user, GridLoca
         CaseSource? Source, CasePriority? Priority, string? ReporterName, string? ReporterPhone, Guid[]? PhotoIds,
         bool OnTheSpot = false, string? OnTheSpotComment = null, Guid[]? AfterPhotoIds = null);
 
-    /// <summary>The case the intake made, or — a retry under the same <c>Idempotency-Key</c> — the one it made before.</summary>
-    public sealed record Reported(Guid CaseId, string Number, bool Replayed);
+    /// <summary>
+    /// The case the intake made (<paramref name="Made"/>: the tracked aggregate and its item, to answer without a reload),
+    /// or — a retry under the same <c>Idempotency-Key</c> — the one it made before.
+    /// </summary>
+    public sealed record Reported(Guid CaseId, string Number, bool Replayed, (Case Case, Catalog.CatalogItem Item)? Made = null);
 
     /// <summary>Which door the report came through.</summary>
     public enum Door
@@ -47,17 +50,40 @@ public sealed class ReportCase(CivicGridDbContext db, CurrentUser user, GridLoca
     {
         var reported = await intake.RunAsync(request, idempotencyKey, Door.Api, ct);
         if (reported.IsError) return reported.Error!.ToProblem();
-        var detail = (await CaseViews.DetailAsync(db, reported.Value.CaseId, user, ct))!;
+        var detail = reported.Value.Made is var (made, item)
+            ? await CaseViews.DetailOfSavedAsync(db, made, item, user, ct)
+            : (await CaseViews.DetailAsync(db, reported.Value.CaseId, user, ct))!;
         return reported.Value.Replayed ? TypedResults.Ok(detail) : TypedResults.Created($"/api/cases/{detail.Case.Id}", detail);
     }
 
-    /// <summary>Checks the report, locates it, creates the case and saves once; or answers a replayed key with its earlier case.</summary>
+    /// <summary>
+    /// Checks the report, locates it, creates the case and saves once; or answers a replayed key with its earlier case.
+    /// The key is looked up only when making the case did not succeed — the unique key refused a second row, or the
+    /// retry failed a check the first attempt passed (its photos are taken now) — so a first report costs no lookup.
+    /// </summary>
     public async Task<Result<Reported>> RunAsync(Request request, string? idempotencyKey, Door door, CancellationToken ct)
     {
         var bodyHash = Convert.ToHexString(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(request)));
         var key = idempotencyKey?.Trim();
-        if (key is { Length: > 0 } && await Replay(key, bodyHash, ct) is { } replay) return replay;
+        if (key is not { Length: > 0 }) return await CreateAsync(request, null, bodyHash, door, ct);
+        key = key[..Math.Min(key.Length, 100)];
+        try
+        {
+            var made = await CreateAsync(request, key, bodyHash, door, ct);
+            if (!made.IsError) return made;
+            return await Replay(key, bodyHash, ct) ?? made;
+        }
+        catch (DbUpdateException)
+        {
+            // The same key raced us and won, or came before: answer with its case.
+            db.ChangeTracker.Clear();
+            if (await Replay(key, bodyHash, ct) is { } raced) return raced;
+            throw;
+        }
+    }
 
+    async Task<Result<Reported>> CreateAsync(Request request, string? key, string bodyHash, Door door, CancellationToken ct)
+    {
         var intake = await ReadIntake(request, door, ct);
         if (intake.IsError) return intake.Error!;
         var (source, item, grid) = intake.Value;
@@ -88,17 +114,10 @@ public sealed class ReportCase(CivicGridDbContext db, CurrentUser user, GridLoca
             (@case.ReporterPhoneCipher, @case.ReporterPhoneMasked) = (protector.Encrypt(phone), PhoneNumber.Mask(phone));
         }
         db.Cases.Add(@case);
-        if (key is { Length: > 0 })
-            db.IdempotentRequests.Add(new IdempotentRequest { Id = Guid.CreateVersion7(now), AccountId = user.Id, Key = key[..Math.Min(key.Length, 100)], BodyHash = bodyHash, CaseId = @case.Id, At = now });
-        try { await db.SaveChangesAsync(ct); }
-        catch (DbUpdateException) when (key is { Length: > 0 })
-        {
-            // The same key raced us and won: answer with its case.
-            db.ChangeTracker.Clear();
-            if (await Replay(key, bodyHash, ct) is { } raced) return raced;
-            throw;
-        }
-        return new Reported(@case.Id, @case.Number, Replayed: false);
+        if (key is not null)
+            db.IdempotentRequests.Add(new IdempotentRequest { Id = Guid.CreateVersion7(now), AccountId = user.Id, Key = key, BodyHash = bodyHash, CaseId = @case.Id, At = now });
+        await db.SaveChangesAsync(ct);
+        return new Reported(@case.Id, @case.Number, Replayed: false, (@case, item));
     }
 
     public static readonly Error PhoneInvalid = Error.Validation("case.phone_invalid", "联系电话无效（须为11位手机号）。");
