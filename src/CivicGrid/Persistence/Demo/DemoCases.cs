@@ -4,6 +4,7 @@ using CivicGrid.Modules.Calendar.Domain;
 using CivicGrid.Modules.Cases.Catalog;
 using CivicGrid.Modules.Cases.Domain;
 using CivicGrid.Modules.Cases.Features;
+using CivicGrid.Modules.Cases.Figures;
 using CivicGrid.Modules.Identity.Domain;
 using CivicGrid.Modules.People.Domain;
 using CivicGrid.Shared;
@@ -23,9 +24,59 @@ static class DemoCases
 
     public static async Task<int> SeedAsync(IServiceProvider services, DemoSize size, CancellationToken ct)
     {
-        var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
-        var random = new Random(2026_11_23);
         await using var db = SystemDb.Open(services);
+        return (int)await TellAsync(services, db, size.CasesPerDay, size.CaseDays, new Random(2026_11_23),
+            batch => SaveAsync(db, batch, ct), ct);
+    }
+
+    /// <summary>
+    /// The benchmark fixture (issue 3, bench/README.md): about <paramref name="total"/> more cases over the last
+    /// <paramref name="days"/> days, told by the same stories, written with <see cref="BulkInsert"/> (cases, assignments,
+    /// history, attachments; no notices) one day at a time. Their history is counted into the rollups here with the
+    /// projection's own <see cref="FigureTally"/> and stored as already projected, so the dashboards show them at once.
+    /// </summary>
+    public static async Task<long> SeedBulkAsync(IServiceProvider services, long total, int days, Action<long> progress, CancellationToken ct)
+    {
+        await using var db = SystemDb.Open(services);
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        var tally = new FigureTally();
+        var written = 0L;
+        // History ids are an identity column: the fixture numbers its entries after the stored ones, then moves the
+        // sequence past them (PostgreSQL; SQLite's rowid follows the largest id by itself).
+        var nextId = (await db.CaseTransitions.MaxAsync(t => (long?)t.Id, ct) ?? 0) + 1;
+        var made = await TellAsync(services, db, (int)Math.Max(1, total / days), days, new Random(7), async batch =>
+        {
+            var transitions = batch.SelectMany(c => c.NewTransitions).ToList();
+            foreach (var t in transitions) { t.Id = nextId++; t.Projected = true; tally.Add(t); }
+            await using (var tx = await db.Database.BeginTransactionAsync(ct))
+            {
+                await BulkInsert.WriteAsync(db, batch, ct);
+                await BulkInsert.WriteAsync(db, batch.SelectMany(c => c.Assignments), ct);
+                await BulkInsert.WriteAsync(db, transitions, ct);
+                await BulkInsert.WriteAsync(db, batch.SelectMany(c => c.NewAttachments), ct);
+                await tx.CommitAsync(ct);
+            }
+            written += batch.Count;
+            batch.Clear();
+            progress(written);
+        }, ct);
+        await using (var tx = await db.Database.BeginTransactionAsync(ct))
+        {
+            await tally.WriteAsync(db, ct);
+            if (db.Database.IsNpgsql())
+                await db.Database.ExecuteSqlRawAsync("""
+                    SELECT setval(pg_get_serial_sequence('"CaseTransitions"', 'Id'), (SELECT max("Id") FROM "CaseTransitions"))
+                    """, ct);
+            await tx.CommitAsync(ct);
+        }
+        return made;
+    }
+
+    static async Task<long> TellAsync(IServiceProvider services, CivicGridDbContext db, int casesPerDay, int caseDays, Random random,
+        Func<List<Case>, Task> write, CancellationToken ct)
+    {
+        var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
+        var size = (CasesPerDay: casesPerDay, CaseDays: caseDays);
         var items = await db.CatalogItems.AsNoTracking().Where(i => !i.Retired).OrderBy(i => i.Code).ToListAsync(ct);
         if (items.Count == 0 || size.CasesPerDay == 0) return 0;
         var grids = await db.Areas.AsNoTracking().Where(a => a.Level == AreaLevel.Grid && a.Boundary != null).OrderBy(a => a.AreaCode).ToListAsync(ct);
@@ -40,8 +91,10 @@ static class DemoCases
         var names = DemoNames.Surnames;
 
         var start = now.AddDays(-size.CaseDays);
-        var made = 0;
-        var counters = new Dictionary<string, int>();
+        var made = 0L;
+        // Numbers continue after the cases already stored (the fixture comes after the demo's own history).
+        var counters = await db.CaseNumberCounters.AsNoTracking().ToDictionaryAsync(c => c.Key, c => c.Last, ct);
+        var stored = counters.Keys.ToHashSet();
         var batch = new List<Case>();
         for (var day = 0; day < size.CaseDays; day++)
         {
@@ -64,10 +117,14 @@ static class DemoCases
                 }
                 catch (CalendarYearNotLoadedException) { } // a story running into an unloaded year simply stops being told
             }
-            if (batch.Count >= 500) await SaveAsync(db, batch, ct);
+            if (batch.Count >= 500) await write(batch);
         }
-        await SaveAsync(db, batch, ct);
-        foreach (var (key, last) in counters) db.CaseNumberCounters.Add(new CaseNumberCounter { Key = key, Last = last });
+        if (batch.Count > 0) await write(batch);
+        foreach (var (key, last) in counters)
+        {
+            if (stored.Contains(key)) db.CaseNumberCounters.Update(new CaseNumberCounter { Key = key, Last = last });
+            else db.CaseNumberCounters.Add(new CaseNumberCounter { Key = key, Last = last });
+        }
         await db.SaveChangesAsync(ct);
         return made;
     }
