@@ -35,26 +35,50 @@ export CG_POINTS=$WORK/points.lua
 { echo "return {"; $PSQL -d $DB -c "SELECT format('{%s,%s},', ST_X(p), ST_Y(p)) FROM (SELECT ST_PointOnSurface(\"Boundary\") p FROM \"Areas\" WHERE \"Level\" = 5 AND \"Boundary\" IS NOT NULL) g"; echo "}"; } >"$CG_POINTS"
 export CG_RUN=$(date +%s) CG_THREADS=$THREADS
 
-echo "== warm-up =="
-CG_TOKEN=$(token resident1) wrk -t$THREADS -c$CONNECTIONS -d5s -s bench/http/intake.lua $URL >/dev/null
+# CPU seconds used by the app and by PostgreSQL during each run: on a machine where the app, PostgreSQL and the load
+# generator share the cores, the cost per request says more than the rate alone.
+APP_PID=$(pgrep -f "CivicGrid --urls $URL" | tail -1)
+TICK=$(getconf CLK_TCK)
+cpu_of() { local s=0 v; for p in "$@"; do v=$(awk '{print $14+$15}' /proc/$p/stat 2>/dev/null || echo 0); s=$((s+v)); done; echo $s; }
+mark() { APP0=$(cpu_of $APP_PID); PG0=$(cpu_of $(pgrep -x postgres)); }
+cost() { # cost <label> <requests or transactions>
+  local app=$(( $(cpu_of $APP_PID) - APP0 )) pg=$(( $(cpu_of $(pgrep -x postgres)) - PG0 ))
+  echo "CPU per $1: app $(echo "scale=2; $app*1000/$TICK/$2" | bc) ms, PostgreSQL $(echo "scale=2; $pg*1000/$TICK/$2" | bc) ms"
+}
+count() { awk '/requests in|transactions actually processed/ {for (i=1;i<=NF;i++) if ($i ~ /^[0-9]+$/) {print $i; exit}}'; }
+
+echo "== warm-up (tiered JIT settles: 20 s of intake, 20 s of reads) =="
+CG_TOKEN=$(token resident1) wrk -t$THREADS -c$CONNECTIONS -d20s -s bench/http/intake.lua $URL >/dev/null
 
 echo "== intake: POST /api/cases, $CONNECTIONS connections, ${SECONDS_PER_RUN}s =="
-CG_RUN=${CG_RUN}b CG_TOKEN=$(token resident1) wrk -t$THREADS -c$CONNECTIONS -d${SECONDS_PER_RUN}s --latency -s bench/http/intake.lua $URL
+mark
+CG_RUN=${CG_RUN}b CG_TOKEN=$(token resident1) wrk -t$THREADS -c$CONNECTIONS -d${SECONDS_PER_RUN}s --latency -s bench/http/intake.lua $URL | tee "$WORK/out"
+cost intake "$(count <"$WORK/out")"
 
 echo "== reference: pgbench single-row insert into a copy of \"Cases\", $CONNECTIONS clients, ${SECONDS_PER_RUN}s =="
 $PSQL -d $DB -c 'DROP TABLE IF EXISTS bench_cases, bench_transitions' \
   -c 'CREATE TABLE bench_cases (LIKE "Cases" INCLUDING ALL)' -c 'CREATE TABLE bench_transitions (LIKE "CaseTransitions" INCLUDING ALL)'
-pgbench -h 127.0.0.1 -p $PORT -U postgres -n -c $CONNECTIONS -j $THREADS -T $SECONDS_PER_RUN -f bench/http/pg-insert.sql $DB
+mark
+pgbench -h 127.0.0.1 -p $PORT -U postgres -n -c $CONNECTIONS -j $THREADS -T $SECONDS_PER_RUN -f bench/http/pg-insert.sql $DB | tee "$WORK/out"
+cost "pgbench insert" "$(count <"$WORK/out")"
 
 echo "== transition: POST /api/cases/{id}/accept, $CONNECTIONS connections, ${SECONDS_PER_RUN}s =="
 export CG_IDS=$WORK/ids.txt
 $PSQL -d $DB -c "SELECT \"Id\" FROM \"Cases\" WHERE \"Status\" = 1 AND \"Description\" LIKE '压测上报%' ORDER BY random()" >"$CG_IDS"
-echo "$(wc -l <"$CG_IDS") reported cases available"
-CG_TOKEN=$(token admin) wrk -t$THREADS -c$CONNECTIONS -d${SECONDS_PER_RUN}s --latency -s bench/http/accept.lua $URL
+echo "$(wc -l <"$CG_IDS") reported cases available; a third of them warm the transition path up for 10 s"
+N=$(wc -l <"$CG_IDS")
+head -n $((N / 3)) "$CG_IDS" >"$WORK/warm.txt"; tail -n +$((N / 3 + 1)) "$CG_IDS" >"$WORK/run.txt"
+CG_IDS=$WORK/warm.txt CG_TOKEN=$(token admin) wrk -t$THREADS -c$CONNECTIONS -d10s -s bench/http/accept.lua $URL >/dev/null
+export CG_IDS=$WORK/run.txt
+mark
+CG_TOKEN=$(token admin) wrk -t$THREADS -c$CONNECTIONS -d${SECONDS_PER_RUN}s --latency -s bench/http/accept.lua $URL | tee "$WORK/out"
+cost accept "$(count <"$WORK/out")"
 
 echo "== reference: pgbench update + insert transaction, $CONNECTIONS clients, ${SECONDS_PER_RUN}s =="
 ROWS=$($PSQL -d $DB -c "ALTER TABLE bench_cases ADD COLUMN k bigserial UNIQUE; SELECT count(*) FROM bench_cases")
-pgbench -h 127.0.0.1 -p $PORT -U postgres -n -c $CONNECTIONS -j $THREADS -T $SECONDS_PER_RUN -D rows=$ROWS -f bench/http/pg-transition.sql $DB
+mark
+pgbench -h 127.0.0.1 -p $PORT -U postgres -n -c $CONNECTIONS -j $THREADS -T $SECONDS_PER_RUN -D rows=$ROWS -f bench/http/pg-transition.sql $DB | tee "$WORK/out"
+cost "pgbench update+insert" "$(count <"$WORK/out")"
 
 echo "== machine =="
-nproc; grep -m1 'model name' /proc/cpuinfo; free -g | sed -n 2p; psql --version
+nproc; uptime; grep -m1 'model name' /proc/cpuinfo; free -g | sed -n 2p; psql --version

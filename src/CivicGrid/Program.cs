@@ -23,6 +23,7 @@ builder.Services.ConfigureHttpJsonOptions(o =>
 
 builder.AddDatabase();
 builder.AddFiles();
+builder.AddAudit();
 builder.AddIdentityModule();
 builder.AddAreas();
 builder.AddCalendar();

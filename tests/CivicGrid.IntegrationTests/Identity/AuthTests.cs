@@ -4,6 +4,7 @@ using CivicGrid.IntegrationTests.Infrastructure;
 using CivicGrid.Modules.Identity.Domain;
 using CivicGrid.Persistence;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CivicGrid.IntegrationTests.Identity;
 
@@ -104,6 +105,7 @@ public sealed class AuthTests(Apps apps) : IClassFixture<Apps>
         const string reason = "理由-不应出现在日志中";
         await client.PostAsJsonAsync($"/api/residents/{someone.Entity.Id}/reveal", new { reason });
 
+        await app.Services.GetRequiredService<Modules.Audit.OperationLogWriter>().FlushAsync(CancellationToken.None); // written in batches
         await using var db = app.Db();
         var entry = await db.OperationLog.SingleAsync(e => e.AccountName == user);
         Assert.Equal("POST", entry.Method);

@@ -5,6 +5,7 @@ using CivicGrid.Modules.Cases.Domain;
 using CivicGrid.Modules.Identity.Domain;
 using CivicGrid.Persistence;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CivicGrid.IntegrationTests.Open311;
 
@@ -59,6 +60,7 @@ public sealed class SubmitServiceRequestTests(Apps apps) : IClassFixture<Apps>
         var otherCommunity = await app.ClientFor(await A.Account(app, Roles.CommunityStaff, A.AreaScope(district.CommunityC)));
         Assert.Equal(HttpStatusCode.NotFound, (await otherCommunity.GetAsync($"/api/cases/{id}")).StatusCode);
 
+        await app.Services.GetRequiredService<Modules.Audit.OperationLogWriter>().FlushAsync(CancellationToken.None); // written in batches
         await using var db = app.Db();
         var logged = await db.OperationLog.Where(e => e.Endpoint.StartsWith("/open311/v2/requests") && e.Method == "POST").ToListAsync();
         Assert.Contains(logged, e => e.AccountName == TestApp.Open311UserName && e.Status == 200);

@@ -8,10 +8,18 @@ namespace CivicGrid.Modules.Audit;
 
 /// <summary>
 /// Writes the operation log for every API call that changes something or reads personal data in bulk (writes, reveals,
-/// exports). It records the route template and id-like route values, never bodies or query strings.
+/// exports). It records the route template and id-like route values, never bodies or query strings; entries are stored
+/// in batches by <see cref="OperationLogWriter"/>.
 /// </summary>
 public static class AuditModule
 {
+    public static IHostApplicationBuilder AddAudit(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<OperationLogWriter>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<OperationLogWriter>());
+        return builder;
+    }
+
     public static WebApplication UseOperationLog(this WebApplication app)
     {
         app.Use(async (ctx, next) =>
@@ -38,15 +46,13 @@ public static class AuditModule
         var endpoint = ctx.GetEndpoint() as RouteEndpoint;
         var user = ctx.RequestServices.GetRequiredService<CurrentUser>();
         var ids = string.Join(";", ctx.Request.RouteValues.Where(kv => kv.Key is "id" or "code").Select(kv => $"{kv.Key}={kv.Value}"));
-        await using var db = SystemDb.Open(ctx.RequestServices);
-        db.OperationLog.Add(new OperationLogEntry
+        await ctx.RequestServices.GetRequiredService<OperationLogWriter>().AddAsync(new OperationLogEntry
         {
             At = ctx.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow(),
             AccountId = user.Id, AccountName = user.UserName, Method = ctx.Request.Method,
             Endpoint = endpoint?.RoutePattern.RawText ?? "(no endpoint)", Ids = ids, Status = ctx.Response.StatusCode,
             DurationMs = (int)elapsed.TotalMilliseconds,
         });
-        await db.SaveChangesAsync(CancellationToken.None);
     }
 
     public sealed record Row(long Id, DateTimeOffset At, string AccountName, string Method, string Endpoint, string Ids, int Status, int DurationMs);
@@ -67,8 +73,10 @@ public static class AuditModule
         return app;
     }
 
-    internal static async Task<Paged<Row>> OperationLogPage(string? account, int? page, int? pageSize, CivicGridDbContext db, CancellationToken ct)
+    internal static async Task<Paged<Row>> OperationLogPage(string? account, int? page, int? pageSize, CivicGridDbContext db,
+        OperationLogWriter writer, CancellationToken ct)
     {
+        await writer.FlushAsync(ct);
         var rows = db.OperationLog.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(account)) rows = rows.Where(r => r.AccountName == account);
         var paging = Paging.Of(page, pageSize);

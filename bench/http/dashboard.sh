@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# The street dashboard over the 10-million-case fixture (issue 3 "Performance"): 16 concurrent users of one street
+# reading its figures for a whole year and for a month, end to end over HTTP. Builds the fixture first if the database
+# is absent (about N cases over 360 days, the seed CLI's bulk path; takes a long while on 2 cores).
+#
+#   source ../shared/ci/services.sh && services_install && services_start_postgres   # from the repo root
+#   apt-get install -y wrk
+#   bash bench/http/dashboard.sh [seconds per run, default 30] [cases, default 10000000]
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+SECONDS_PER_RUN=${1:-30}
+CASES=${2:-10000000}
+CONNECTIONS=16
+PORT=${CG_PGPORT:-55432}
+DB=${CG_FIXTURE_DB:-civicgrid_10m}
+PSQL="psql -h 127.0.0.1 -p $PORT -U postgres -v ON_ERROR_STOP=1 -qAt"
+CONN="Host=127.0.0.1;Port=$PORT;Username=postgres;Password=postgres;Database=$DB;Maximum Pool Size=64;Command Timeout=0"
+URL=http://127.0.0.1:5181
+WORK=$(mktemp -d)
+trap 'pkill -f "urls $URL" 2>/dev/null || true; rm -rf "$WORK"' EXIT
+
+dotnet build -c Release src/CivicGrid -v q >/dev/null
+if [ "$($PSQL -d postgres -c "SELECT count(*) FROM pg_database WHERE datname = '$DB'")" = 0 ]; then
+  echo "== building the fixture: city, ~$CASES cases over 360 days =="
+  $PSQL -d postgres -c "CREATE DATABASE $DB"
+  $PSQL -d $DB -c "CREATE EXTENSION IF NOT EXISTS postgis"
+  Database__Provider=Postgres ConnectionStrings__CivicGrid="$CONN" Files__Root="$WORK/files" Logging__LogLevel__Default=Warning \
+    dotnet run -c Release --no-build --project src/CivicGrid -- seed --size city --cases "$CASES" --days 360
+fi
+echo "== fixture =="
+$PSQL -d $DB -c 'VACUUM ANALYZE'
+$PSQL -d $DB -c "SELECT 'cases', count(*) FROM \"Cases\" UNION ALL SELECT 'history', count(*) FROM \"CaseTransitions\" UNION ALL SELECT 'area rollup rows', count(*) FROM \"CaseFiguresDaily\" UNION ALL SELECT 'unit rollup rows', count(*) FROM \"UnitFiguresDaily\"" | tr '|' '\t'
+$PSQL -d $DB -c "SELECT pg_size_pretty(pg_database_size('$DB'))"
+
+echo "== starting the app (Release, PostgreSQL, projection and sweep on as in production) =="
+Database__Provider=Postgres ConnectionStrings__CivicGrid="$CONN" ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning \
+  Demo__SeedOnStart=false dotnet run -c Release --no-build --project src/CivicGrid -- --urls $URL >"$WORK/app.log" 2>&1 &
+for _ in $(seq 1 300); do curl -sf $URL/health/ready >/dev/null && break; sleep 1; done
+curl -sf $URL/health/ready >/dev/null || { cat "$WORK/app.log"; exit 1; }
+
+export CG_TOKEN=$(curl -sf -H 'Content-Type: application/json' -d '{"userName":"street1","password":"Demo@2026"}' $URL/api/auth/token | sed 's/.*"accessToken":"\([^"]*\)".*/\1/')
+TODAY=$(TZ=Asia/Shanghai date +%F)
+echo "street1's street: $(curl -sf -H "Authorization: Bearer $CG_TOKEN" "$URL/api/cases/figures?from=$(TZ=Asia/Shanghai date -d '-364 days' +%F)&to=$TODAY" | head -c 300)…"
+
+for period in "year $(TZ=Asia/Shanghai date -d '-364 days' +%F)" "month $(TZ=Asia/Shanghai date -d '-29 days' +%F)"; do
+  set -- $period
+  export CG_FROM=$2 CG_TO=$TODAY
+  echo "== warm-up ($1) =="
+  wrk -t2 -c$CONNECTIONS -d10s -s bench/http/dashboard.lua $URL >/dev/null
+  echo "== street dashboard, $1 ($CG_FROM..$CG_TO), $CONNECTIONS connections, ${SECONDS_PER_RUN}s =="
+  wrk -t2 -c$CONNECTIONS -d${SECONDS_PER_RUN}s --latency -s bench/http/dashboard.lua $URL
+done
+
+echo "== machine =="
+nproc; grep -m1 'model name' /proc/cpuinfo; free -g | sed -n 2p; psql --version; uptime
