@@ -36,15 +36,23 @@ export CG_POINTS=$WORK/points.lua
 export CG_RUN=$(date +%s) CG_THREADS=$THREADS
 
 # CPU seconds used by the app and by PostgreSQL during each run: on a machine where the app, PostgreSQL and the load
-# generator share the cores, the cost per request says more than the rate alone.
+# generator share the cores, the cost per request says more than the rate alone. PostgreSQL's share is that of the
+# backends serving this database (their process titles name it), so other databases on the server do not count.
+# pgbench's backends end with the run, so their CPU is read one second before it ends and scaled to the whole run.
 APP_PID=$(pgrep -f "CivicGrid --urls $URL" | tail -1)
 TICK=$(getconf CLK_TCK)
 cpu_of() { local s=0 v; for p in "$@"; do v=$(awk '{print $14+$15}' /proc/$p/stat 2>/dev/null || echo 0); s=$((s+v)); done; echo $s; }
-mark() { APP0=$(cpu_of $APP_PID); PG0=$(cpu_of $(pgrep -x postgres)); }
-cost() { # cost <label> <requests or transactions>
-  local app=$(( $(cpu_of $APP_PID) - APP0 )) pg=$(( $(cpu_of $(pgrep -x postgres)) - PG0 ))
+pg_cpu() { cpu_of $(pgrep -f "postgres: postgres $DB "); }
+mark() { APP0=$(cpu_of $APP_PID); PG0=$(pg_cpu); }
+cost() { # cost <label> <requests>
+  local app=$(( $(cpu_of $APP_PID) - APP0 )) pg=$(( $(pg_cpu) - PG0 ))
   echo "CPU per $1: app $(echo "scale=2; $app*1000/$TICK/$2" | bc) ms, PostgreSQL $(echo "scale=2; $pg*1000/$TICK/$2" | bc) ms"
 }
+pgbench_cpu() { # pgbench_cpu <label> <transactions>: from the reading taken a second before the end
+  local pg=$(cat "$WORK/pgcpu")
+  echo "CPU per $1: PostgreSQL $(echo "scale=2; $pg*1000/$TICK/($2*($SECONDS_PER_RUN-1)/$SECONDS_PER_RUN)" | bc) ms"
+}
+read_pg_late() { (sleep $((SECONDS_PER_RUN - 1)); pg_cpu >"$WORK/pgcpu") & }
 count() { awk '/requests in|transactions actually processed/ {for (i=1;i<=NF;i++) if ($i ~ /^[0-9]+$/) {print $i; exit}}'; }
 
 echo "== warm-up (tiered JIT settles: 20 s of intake, 20 s of reads) =="
@@ -58,9 +66,9 @@ cost intake "$(count <"$WORK/out")"
 echo "== reference: pgbench single-row insert into a copy of \"Cases\", $CONNECTIONS clients, ${SECONDS_PER_RUN}s =="
 $PSQL -d $DB -c 'DROP TABLE IF EXISTS bench_cases, bench_transitions' \
   -c 'CREATE TABLE bench_cases (LIKE "Cases" INCLUDING ALL)' -c 'CREATE TABLE bench_transitions (LIKE "CaseTransitions" INCLUDING ALL)'
-mark
+read_pg_late
 pgbench -h 127.0.0.1 -p $PORT -U postgres -n -c $CONNECTIONS -j $THREADS -T $SECONDS_PER_RUN -f bench/http/pg-insert.sql $DB | tee "$WORK/out"
-cost "pgbench insert" "$(count <"$WORK/out")"
+pgbench_cpu "pgbench insert" "$(count <"$WORK/out")"
 
 echo "== transition: POST /api/cases/{id}/accept, $CONNECTIONS connections, ${SECONDS_PER_RUN}s =="
 export CG_IDS=$WORK/ids.txt
@@ -76,9 +84,9 @@ cost accept "$(count <"$WORK/out")"
 
 echo "== reference: pgbench update + insert transaction, $CONNECTIONS clients, ${SECONDS_PER_RUN}s =="
 ROWS=$($PSQL -d $DB -c "ALTER TABLE bench_cases ADD COLUMN k bigserial UNIQUE; SELECT count(*) FROM bench_cases")
-mark
+read_pg_late
 pgbench -h 127.0.0.1 -p $PORT -U postgres -n -c $CONNECTIONS -j $THREADS -T $SECONDS_PER_RUN -D rows=$ROWS -f bench/http/pg-transition.sql $DB | tee "$WORK/out"
-cost "pgbench update+insert" "$(count <"$WORK/out")"
+pgbench_cpu "pgbench update+insert" "$(count <"$WORK/out")"
 
 echo "== machine =="
 nproc; uptime; grep -m1 'model name' /proc/cpuinfo; free -g | sed -n 2p; psql --version
