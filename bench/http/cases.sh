@@ -41,7 +41,7 @@ export CG_RUN=$(date +%s) CG_THREADS=$THREADS
 # pgbench's backends end with the run, so their CPU is read one second before it ends and scaled to the whole run.
 APP_PID=$(pgrep -f "CivicGrid --urls $URL" | tail -1)
 TICK=$(getconf CLK_TCK)
-cpu_of() { local s=0 v; for p in "$@"; do v=$(awk '{print $14+$15}' /proc/$p/stat 2>/dev/null || echo 0); s=$((s+v)); done; echo $s; }
+cpu_of() { local s=0 v; for p in "$@"; do v=$(awk '{print $14+$15}' /proc/$p/stat 2>/dev/null || true); s=$((s+${v:-0})); done; echo $s; }
 pg_cpu() { cpu_of $(pgrep -f "postgres: postgres $DB "); }
 mark() { APP0=$(cpu_of $APP_PID); PG0=$(pg_cpu); }
 cost() { # cost <label> <requests>
@@ -49,7 +49,7 @@ cost() { # cost <label> <requests>
   echo "CPU per $1: app $(echo "scale=2; $app*1000/$TICK/$2" | bc) ms, PostgreSQL $(echo "scale=2; $pg*1000/$TICK/$2" | bc) ms"
 }
 pgbench_cpu() { # pgbench_cpu <label> <transactions>: from the reading taken a second before the end
-  local pg=$(cat "$WORK/pgcpu")
+  local pg=$(cat "$WORK/pgcpu" 2>/dev/null); pg=${pg:-0}
   echo "CPU per $1: PostgreSQL $(echo "scale=2; $pg*1000/$TICK/($2*($SECONDS_PER_RUN-1)/$SECONDS_PER_RUN)" | bc) ms"
 }
 read_pg_late() { (sleep $((SECONDS_PER_RUN - 1)); pg_cpu >"$WORK/pgcpu") & }
