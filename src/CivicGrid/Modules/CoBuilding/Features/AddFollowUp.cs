@@ -20,7 +20,7 @@ public static class AddFollowUp
     public static void Map(RouteGroupBuilder g) =>
         g.MapPost("/meetings/{id:guid}/follow-ups", Handle).RequireAuthorization(Permissions.CoBuilding.Manage);
 
-    static async Task<Results<Ok<RecordMeeting.MeetingDetail>, NotFound, ProblemHttpResult>> Handle(Guid id, Request r,
+    public static async Task<Results<Ok<RecordMeeting.MeetingDetail>, NotFound, ProblemHttpResult>> Handle(Guid id, Request r,
         CivicGridDbContext db, ReportCase intake, CurrentUser user, TimeProvider clock, CancellationToken ct)
     {
         var meeting = await db.Meetings.SingleOrDefaultAsync(m => m.Id == id, ct);

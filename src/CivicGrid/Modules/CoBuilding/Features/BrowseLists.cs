@@ -34,7 +34,7 @@ public static class BrowseLists
         g.MapGet("/needs/{id:guid}/matches", ResourcesFor);
     }
 
-    static async Task<Ok<List<ResourceView>>> Resources(string? category, bool? mine, bool? withdrawn, CivicGridDbContext db,
+    public static async Task<Ok<List<ResourceView>>> Resources(string? category, bool? mine, bool? withdrawn, CivicGridDbContext db,
         CurrentUser user, CancellationToken ct)
     {
         var q = db.CoBuildingResources.AsNoTracking();
@@ -46,7 +46,7 @@ public static class BrowseLists
         return TypedResults.Ok(list.Select(r => View(r, names.Name(r.UnitId))).ToList());
     }
 
-    static async Task<Ok<List<NeedView>>> Needs(NeedStatus? status, string? category, bool? mine, CivicGridDbContext db,
+    public static async Task<Ok<List<NeedView>>> Needs(NeedStatus? status, string? category, bool? mine, CivicGridDbContext db,
         CurrentUser user, CancellationToken ct)
     {
         var q = db.CoBuildingNeeds.AsNoTracking();
@@ -58,7 +58,7 @@ public static class BrowseLists
         return TypedResults.Ok(list.Select(n => View(n, names.Name(n.ClaimedByUnitId))).ToList());
     }
 
-    static async Task<Results<Ok<NeedView>, NotFound>> NeedDetail(Guid id, CivicGridDbContext db, CancellationToken ct)
+    public static async Task<Results<Ok<NeedView>, NotFound>> NeedDetail(Guid id, CivicGridDbContext db, CancellationToken ct)
     {
         var need = await db.CoBuildingNeeds.AsNoTracking().SingleOrDefaultAsync(n => n.Id == id, ct);
         if (need is null) return TypedResults.NotFound();
@@ -66,7 +66,7 @@ public static class BrowseLists
         return TypedResults.Ok(View(need, names.Name(need.ClaimedByUnitId)));
     }
 
-    static async Task<Results<Ok<List<ResourceMatch>>, NotFound>> ResourcesFor(Guid id, CivicGridDbContext db, TimeProvider clock, CancellationToken ct)
+    public static async Task<Results<Ok<List<ResourceMatch>>, NotFound>> ResourcesFor(Guid id, CivicGridDbContext db, TimeProvider clock, CancellationToken ct)
     {
         var need = await db.CoBuildingNeeds.AsNoTracking().SingleOrDefaultAsync(n => n.Id == id, ct);
         if (need is null) return TypedResults.NotFound();
@@ -80,7 +80,7 @@ public static class BrowseLists
         return TypedResults.Ok(scored.Select(x => new ResourceMatch(View(x.r, names.Name(x.r.UnitId)), x.m!.Km, x.m.Score)).ToList());
     }
 
-    static async Task<Results<Ok<List<NeedMatch>>, NotFound>> NeedsFor(Guid id, CivicGridDbContext db, TimeProvider clock, CancellationToken ct)
+    public static async Task<Results<Ok<List<NeedMatch>>, NotFound>> NeedsFor(Guid id, CivicGridDbContext db, TimeProvider clock, CancellationToken ct)
     {
         var resource = await db.CoBuildingResources.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, ct);
         if (resource is null) return TypedResults.NotFound();

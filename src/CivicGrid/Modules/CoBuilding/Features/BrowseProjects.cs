@@ -25,7 +25,7 @@ public static class BrowseProjects
         g.MapGet("/projects/{id:guid}/photos/{photoId:guid}", Photo);
     }
 
-    static async Task<Ok<List<ProjectView>>> List(int? year, ProjectStatus? status, bool? mine, CivicGridDbContext db,
+    public static async Task<Ok<List<ProjectView>>> List(int? year, ProjectStatus? status, bool? mine, CivicGridDbContext db,
         Shared.CurrentUser user, CancellationToken ct)
     {
         var q = db.CoBuildingProjects.AsNoTracking().Include(p => p.Milestones).AsQueryable();
@@ -37,10 +37,10 @@ public static class BrowseProjects
         return TypedResults.Ok(list.Select(p => View(p, names)).ToList());
     }
 
-    static async Task<Results<Ok<ProjectDetail>, NotFound>> Get(Guid id, CivicGridDbContext db, CancellationToken ct) =>
+    public static async Task<Results<Ok<ProjectDetail>, NotFound>> Get(Guid id, CivicGridDbContext db, CancellationToken ct) =>
         await DetailAsync(db, id, ct) is { } d ? TypedResults.Ok(d) : TypedResults.NotFound();
 
-    static async Task<Results<FileStreamHttpResult, NotFound>> Photo(Guid id, Guid photoId, CivicGridDbContext db, IFileStore store, CancellationToken ct)
+    public static async Task<Results<FileStreamHttpResult, NotFound>> Photo(Guid id, Guid photoId, CivicGridDbContext db, IFileStore store, CancellationToken ct)
     {
         if (!await db.CoBuildingProjects.AnyAsync(p => p.Id == id, ct)) return TypedResults.NotFound(); // outside scope looks missing
         var photo = await db.Set<ProjectPhoto>().AsNoTracking()

@@ -18,7 +18,7 @@ public static class ClaimNeed
     public static void Map(RouteGroupBuilder g) =>
         g.MapPost("/needs/{id:guid}/claim", Handle).RequireAuthorization(Permissions.CoBuilding.Take);
 
-    static async Task<Results<Ok<BrowseLists.NeedView>, NotFound, ProblemHttpResult>> Handle(Guid id, Request? r, CivicGridDbContext db,
+    public static async Task<Results<Ok<BrowseLists.NeedView>, NotFound, ProblemHttpResult>> Handle(Guid id, Request? r, CivicGridDbContext db,
         CurrentUser user, TimeProvider clock, CancellationToken ct)
     {
         var unit = Access.ActingUnit(user, r?.UnitId);

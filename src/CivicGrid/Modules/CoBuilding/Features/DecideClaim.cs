@@ -18,15 +18,15 @@ public static class DecideClaim
         g.MapPost("/needs/{id:guid}/decline", Decline).RequireAuthorization(Permissions.CoBuilding.Manage);
     }
 
-    static Task<Results<Ok<BrowseLists.NeedView>, NotFound, ProblemHttpResult>> Confirm(Guid id, CivicGridDbContext db, CurrentUser user,
+    public static Task<Results<Ok<BrowseLists.NeedView>, NotFound, ProblemHttpResult>> Confirm(Guid id, CivicGridDbContext db, CurrentUser user,
         TimeProvider clock, CancellationToken ct) =>
         Decide(id, db, user, ct, n => n.Confirm(clock.GetUtcNow()));
 
-    static Task<Results<Ok<BrowseLists.NeedView>, NotFound, ProblemHttpResult>> Decline(Guid id, DeclineRequest r, CivicGridDbContext db,
+    public static Task<Results<Ok<BrowseLists.NeedView>, NotFound, ProblemHttpResult>> Decline(Guid id, DeclineRequest r, CivicGridDbContext db,
         CurrentUser user, TimeProvider clock, CancellationToken ct) =>
         Decide(id, db, user, ct, n => n.Decline(Access.Clip(r.Reason, 500), clock.GetUtcNow()));
 
-    static async Task<Results<Ok<BrowseLists.NeedView>, NotFound, ProblemHttpResult>> Decide(Guid id, CivicGridDbContext db, CurrentUser user,
+    public static async Task<Results<Ok<BrowseLists.NeedView>, NotFound, ProblemHttpResult>> Decide(Guid id, CivicGridDbContext db, CurrentUser user,
         CancellationToken ct, Func<Need, Error?> move)
     {
         var need = await db.CoBuildingNeeds.SingleOrDefaultAsync(n => n.Id == id, ct);

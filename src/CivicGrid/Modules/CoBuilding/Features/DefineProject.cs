@@ -23,7 +23,7 @@ public static class DefineProject
         g.MapPost("/projects/{id:guid}/evaluate", Evaluate).RequireAuthorization(Permissions.CoBuilding.Manage);
     }
 
-    static async Task<Results<Created<BrowseProjects.ProjectDetail>, ProblemHttpResult>> Define(Request r, CivicGridDbContext db,
+    public static async Task<Results<Created<BrowseProjects.ProjectDetail>, ProblemHttpResult>> Define(Request r, CivicGridDbContext db,
         CurrentUser user, TimeProvider clock, CancellationToken ct)
     {
         if (!Shared.AreaCode.TryParse(r.AreaCode, out var code) || code.Level is not (AreaLevel.Street or AreaLevel.Community))
@@ -43,7 +43,7 @@ public static class DefineProject
         return TypedResults.Created($"/api/cobuilding/projects/{project.Id}", (await BrowseProjects.DetailAsync(db, project.Id, ct))!);
     }
 
-    static async Task<Results<Ok<BrowseProjects.ProjectDetail>, NotFound, ProblemHttpResult>> Claim(Guid id, ClaimRequest? r,
+    public static async Task<Results<Ok<BrowseProjects.ProjectDetail>, NotFound, ProblemHttpResult>> Claim(Guid id, ClaimRequest? r,
         CivicGridDbContext db, CurrentUser user, TimeProvider clock, CancellationToken ct)
     {
         var unit = Access.ActingUnit(user, r?.UnitId);
@@ -58,7 +58,7 @@ public static class DefineProject
 
     public sealed record EvaluateRequest(int Score, string? Comment);
 
-    static async Task<Results<Ok<BrowseProjects.ProjectDetail>, NotFound, ProblemHttpResult>> Evaluate(Guid id, EvaluateRequest r,
+    public static async Task<Results<Ok<BrowseProjects.ProjectDetail>, NotFound, ProblemHttpResult>> Evaluate(Guid id, EvaluateRequest r,
         CivicGridDbContext db, CurrentUser user, TimeProvider clock, CancellationToken ct)
     {
         var project = await db.CoBuildingProjects.SingleOrDefaultAsync(p => p.Id == id, ct);

@@ -17,7 +17,7 @@ public static class FinaliseMeeting
     public static void Map(RouteGroupBuilder g) =>
         g.MapPost("/meetings/{id:guid}/finalise", Handle).RequireAuthorization(Permissions.CoBuilding.Manage);
 
-    static async Task<Results<Ok<RecordMeeting.MeetingDetail>, NotFound, ProblemHttpResult>> Handle(Guid id, CivicGridDbContext db,
+    public static async Task<Results<Ok<RecordMeeting.MeetingDetail>, NotFound, ProblemHttpResult>> Handle(Guid id, CivicGridDbContext db,
         TimeProvider clock, CancellationToken ct)
     {
         var meeting = await db.Meetings.Include(m => m.Attendees).SingleOrDefaultAsync(m => m.Id == id, ct);

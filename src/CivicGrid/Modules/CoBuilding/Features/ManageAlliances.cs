@@ -32,20 +32,20 @@ public static class ManageAlliances
         g.MapPost("/alliances/{id:guid}/committee", AddCommitteeMember).RequireAuthorization(Permissions.CoBuilding.Manage);
     }
 
-    static async Task<Ok<List<AllianceView>>> List(CivicGridDbContext db, CancellationToken ct)
+    public static async Task<Ok<List<AllianceView>>> List(CivicGridDbContext db, CancellationToken ct)
     {
         var alliances = await db.Alliances.AsNoTracking().Include(a => a.Members).OrderBy(a => a.AreaCode).ToListAsync(ct);
         return TypedResults.Ok(await ViewsAsync(db, alliances, ct));
     }
 
-    static async Task<Results<Ok<AllianceDetail>, NotFound>> Get(Guid id, CivicGridDbContext db, CancellationToken ct)
+    public static async Task<Results<Ok<AllianceDetail>, NotFound>> Get(Guid id, CivicGridDbContext db, CancellationToken ct)
     {
         var a = await db.Alliances.AsNoTracking().Include(x => x.Members).Include(x => x.Committee).SingleOrDefaultAsync(x => x.Id == id, ct);
         if (a is null) return TypedResults.NotFound();
         return TypedResults.Ok(await DetailAsync(db, a, ct));
     }
 
-    static async Task<Results<Created<AllianceDetail>, ProblemHttpResult>> Create(CreateRequest request, CivicGridDbContext db,
+    public static async Task<Results<Created<AllianceDetail>, ProblemHttpResult>> Create(CreateRequest request, CivicGridDbContext db,
         CurrentUser user, TimeProvider clock, CancellationToken ct)
     {
         if (!Shared.AreaCode.TryParse(request.AreaCode, out var code) || code.Level is not (AreaLevel.Street or AreaLevel.Community))
@@ -64,7 +64,7 @@ public static class ManageAlliances
         return TypedResults.Created($"/api/cobuilding/alliances/{alliance.Id}", await DetailAsync(db, alliance, ct));
     }
 
-    static async Task<Results<Ok<AllianceDetail>, NotFound, ProblemHttpResult>> AddMember(Guid id, MemberRequest request,
+    public static async Task<Results<Ok<AllianceDetail>, NotFound, ProblemHttpResult>> AddMember(Guid id, MemberRequest request,
         CivicGridDbContext db, TimeProvider clock, CancellationToken ct)
     {
         var alliance = await db.Alliances.Include(x => x.Members).Include(x => x.Committee).SingleOrDefaultAsync(x => x.Id == id, ct);
@@ -77,7 +77,7 @@ public static class ManageAlliances
         return TypedResults.Ok(await DetailAsync(db, alliance, ct));
     }
 
-    static async Task<Results<Ok<AllianceDetail>, NotFound, ProblemHttpResult>> AddCommitteeMember(Guid id, CommitteeRequest request,
+    public static async Task<Results<Ok<AllianceDetail>, NotFound, ProblemHttpResult>> AddCommitteeMember(Guid id, CommitteeRequest request,
         CivicGridDbContext db, CancellationToken ct)
     {
         var alliance = await db.Alliances.Include(x => x.Members).Include(x => x.Committee).SingleOrDefaultAsync(x => x.Id == id, ct);

@@ -20,7 +20,7 @@ public static class PublishNeed
         g.MapPost("/needs/{id:guid}/withdraw", Withdraw).RequireAuthorization(Permissions.CoBuilding.Manage);
     }
 
-    static async Task<Results<Created<BrowseLists.NeedView>, ProblemHttpResult>> Publish(Request r, CivicGridDbContext db,
+    public static async Task<Results<Created<BrowseLists.NeedView>, ProblemHttpResult>> Publish(Request r, CivicGridDbContext db,
         CurrentUser user, GridLocator grids, TimeProvider clock, CancellationToken ct)
     {
         if (!Categories.Exists(r.Category)) return CoBuildingErrors.UnknownCategory.ToProblem();
@@ -40,7 +40,7 @@ public static class PublishNeed
         return TypedResults.Created($"/api/cobuilding/needs/{need.Id}", BrowseLists.View(need, ""));
     }
 
-    static async Task<Results<NoContent, NotFound, ProblemHttpResult>> Withdraw(Guid id, CivicGridDbContext db, CancellationToken ct)
+    public static async Task<Results<NoContent, NotFound, ProblemHttpResult>> Withdraw(Guid id, CivicGridDbContext db, CancellationToken ct)
     {
         var need = await db.CoBuildingNeeds.SingleOrDefaultAsync(x => x.Id == id, ct);
         if (need is null) return TypedResults.NotFound();

@@ -20,7 +20,7 @@ public static class PublishResource
         g.MapPost("/resources/{id:guid}/withdraw", Withdraw).RequireAuthorization(Permissions.CoBuilding.Take);
     }
 
-    static async Task<Results<Created<BrowseLists.ResourceView>, ProblemHttpResult>> Publish(Request r, CivicGridDbContext db,
+    public static async Task<Results<Created<BrowseLists.ResourceView>, ProblemHttpResult>> Publish(Request r, CivicGridDbContext db,
         CurrentUser user, GridLocator grids, TimeProvider clock, CancellationToken ct)
     {
         var unit = Access.ActingUnit(user, r.UnitId);
@@ -45,7 +45,7 @@ public static class PublishResource
         return TypedResults.Created($"/api/cobuilding/resources/{resource.Id}", BrowseLists.View(resource, org.Name));
     }
 
-    static async Task<Results<NoContent, NotFound, ProblemHttpResult>> Withdraw(Guid id, CivicGridDbContext db, CurrentUser user, CancellationToken ct)
+    public static async Task<Results<NoContent, NotFound, ProblemHttpResult>> Withdraw(Guid id, CivicGridDbContext db, CurrentUser user, CancellationToken ct)
     {
         var resource = await db.CoBuildingResources.SingleOrDefaultAsync(x => x.Id == id, ct);
         if (resource is null) return TypedResults.NotFound();

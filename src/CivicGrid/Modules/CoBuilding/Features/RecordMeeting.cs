@@ -31,7 +31,7 @@ public static class RecordMeeting
         g.MapPut("/meetings/{id:guid}", Edit).RequireAuthorization(Permissions.CoBuilding.Manage);
     }
 
-    static async Task<Ok<List<MeetingView>>> List(Guid? allianceId, MeetingKind? kind, CivicGridDbContext db, CancellationToken ct)
+    public static async Task<Ok<List<MeetingView>>> List(Guid? allianceId, MeetingKind? kind, CivicGridDbContext db, CancellationToken ct)
     {
         var q = db.Meetings.AsNoTracking().Include(m => m.Attendees).AsQueryable();
         if (allianceId is { } a) q = q.Where(m => m.AllianceId == a);
@@ -41,10 +41,10 @@ public static class RecordMeeting
         return TypedResults.Ok(meetings.Select(m => View(m, names)).ToList());
     }
 
-    static async Task<Results<Ok<MeetingDetail>, NotFound>> Get(Guid id, CivicGridDbContext db, CancellationToken ct) =>
+    public static async Task<Results<Ok<MeetingDetail>, NotFound>> Get(Guid id, CivicGridDbContext db, CancellationToken ct) =>
         await DetailAsync(db, id, ct) is { } d ? TypedResults.Ok(d) : TypedResults.NotFound();
 
-    static async Task<Results<Created<MeetingDetail>, NotFound, ProblemHttpResult>> Create(Request r, CivicGridDbContext db,
+    public static async Task<Results<Created<MeetingDetail>, NotFound, ProblemHttpResult>> Create(Request r, CivicGridDbContext db,
         CurrentUser user, TimeProvider clock, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
@@ -75,7 +75,7 @@ public static class RecordMeeting
         return TypedResults.Created($"/api/cobuilding/meetings/{meeting.Id}", (await DetailAsync(db, meeting.Id, ct))!);
     }
 
-    static async Task<Results<Ok<MeetingDetail>, NotFound, ProblemHttpResult>> Edit(Guid id, Request r, CivicGridDbContext db,
+    public static async Task<Results<Ok<MeetingDetail>, NotFound, ProblemHttpResult>> Edit(Guid id, Request r, CivicGridDbContext db,
         TimeProvider clock, CancellationToken ct)
     {
         var meeting = await db.Meetings.Include(m => m.Attendees).SingleOrDefaultAsync(m => m.Id == id, ct);

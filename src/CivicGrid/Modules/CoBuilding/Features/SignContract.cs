@@ -26,7 +26,7 @@ public static class SignContract
         g.MapGet("/contracts/behind", Behind);
     }
 
-    static async Task<Results<Created<ContractView>, ProblemHttpResult>> Sign(Request r, CivicGridDbContext db, CurrentUser user,
+    public static async Task<Results<Created<ContractView>, ProblemHttpResult>> Sign(Request r, CivicGridDbContext db, CurrentUser user,
         TimeProvider clock, CancellationToken ct)
     {
         if (!Shared.AreaCode.TryParse(r.CommunityCode, out var code) || code.Level != AreaLevel.Community) return CoBuildingErrors.AreaInvalid.ToProblem();
@@ -47,14 +47,14 @@ public static class SignContract
         return TypedResults.Created($"/api/cobuilding/contracts/{contract.Id}", (await ViewsAsync(db, [contract], ct))[0]);
     }
 
-    static async Task<Ok<List<ContractView>>> List(string? half, CivicGridDbContext db, CancellationToken ct)
+    public static async Task<Ok<List<ContractView>>> List(string? half, CivicGridDbContext db, CancellationToken ct)
     {
         var q = db.CoBuildingContracts.AsNoTracking();
         if (HalfYear.TryParse(half, out var h)) q = q.Where(c => c.SignedOn >= h.Start && c.SignedOn < h.End);
         return TypedResults.Ok(await ViewsAsync(db, await q.OrderByDescending(c => c.SignedOn).Take(500).ToListAsync(ct), ct));
     }
 
-    static async Task<Ok<BehindReport>> Behind(string? half, CivicGridDbContext db, CurrentUser user, TimeProvider clock, CancellationToken ct) =>
+    public static async Task<Ok<BehindReport>> Behind(string? half, CivicGridDbContext db, CurrentUser user, TimeProvider clock, CancellationToken ct) =>
         TypedResults.Ok(await BehindAsync(db, user.Scope, HalfYear.TryParse(half, out var h) ? h : HalfYear.At(clock.GetUtcNow()), ct));
 
     /// <summary>The pairs the caller can see (community alliances in scope, or a unit's own memberships) and their

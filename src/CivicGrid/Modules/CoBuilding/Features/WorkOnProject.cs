@@ -26,7 +26,7 @@ public static class WorkOnProject
         g.MapPost("/projects/{id:guid}/complete", Complete).RequireAuthorization(Permissions.CoBuilding.Take);
     }
 
-    static async Task<Results<Ok<BrowseProjects.ProjectDetail>, NotFound, ProblemHttpResult>> Plan(Guid id, PlanRequest r,
+    public static async Task<Results<Ok<BrowseProjects.ProjectDetail>, NotFound, ProblemHttpResult>> Plan(Guid id, PlanRequest r,
         CivicGridDbContext db, CurrentUser user, TimeProvider clock, CancellationToken ct)
     {
         if (!user.Can(Permissions.CoBuilding.Take) && !user.Can(Permissions.CoBuilding.Manage)) return TypedResults.Problem(statusCode: 403);
@@ -40,7 +40,7 @@ public static class WorkOnProject
         return TypedResults.Ok((await BrowseProjects.DetailAsync(db, id, ct))!);
     }
 
-    static async Task<Results<Ok<BrowseProjects.ProjectDetail>, NotFound, ProblemHttpResult>> Progress(Guid id, ProgressRequest r,
+    public static async Task<Results<Ok<BrowseProjects.ProjectDetail>, NotFound, ProblemHttpResult>> Progress(Guid id, ProgressRequest r,
         CivicGridDbContext db, CurrentUser user, TimeProvider clock, CancellationToken ct)
     {
         var project = await LoadAsync(db, id, ct);
@@ -57,7 +57,7 @@ public static class WorkOnProject
         return TypedResults.Ok((await BrowseProjects.DetailAsync(db, id, ct))!);
     }
 
-    static async Task<Results<Ok<BrowseProjects.ProjectDetail>, NotFound, ProblemHttpResult>> Complete(Guid id, CompleteRequest r,
+    public static async Task<Results<Ok<BrowseProjects.ProjectDetail>, NotFound, ProblemHttpResult>> Complete(Guid id, CompleteRequest r,
         CivicGridDbContext db, CurrentUser user, TimeProvider clock, CancellationToken ct)
     {
         var project = await LoadAsync(db, id, ct);
