@@ -54,6 +54,15 @@ public abstract class CivicGridDbContext(DbContextOptions options, ScopeSource s
     public DbSet<Modules.Points.Domain.PointsEvent> PointsEvents => Set<Modules.Points.Domain.PointsEvent>();
     public DbSet<Modules.Cases.Figures.CaseFiguresDaily> CaseFiguresDaily => Set<Modules.Cases.Figures.CaseFiguresDaily>();
     public DbSet<Modules.Cases.Figures.UnitFiguresDaily> UnitFiguresDaily => Set<Modules.Cases.Figures.UnitFiguresDaily>();
+    public DbSet<Modules.CoBuilding.Domain.Alliance> Alliances => Set<Modules.CoBuilding.Domain.Alliance>();
+    /// <summary>No filter of its own: read through an alliance the caller can see (data scope reads it to open needs to members).</summary>
+    public DbSet<Modules.CoBuilding.Domain.AllianceMember> AllianceMembers => Set<Modules.CoBuilding.Domain.AllianceMember>();
+    public DbSet<Modules.CoBuilding.Domain.Meeting> Meetings => Set<Modules.CoBuilding.Domain.Meeting>();
+    public DbSet<Modules.CoBuilding.Domain.Resource> CoBuildingResources => Set<Modules.CoBuilding.Domain.Resource>();
+    public DbSet<Modules.CoBuilding.Domain.Need> CoBuildingNeeds => Set<Modules.CoBuilding.Domain.Need>();
+    public DbSet<Modules.CoBuilding.Domain.Project> CoBuildingProjects => Set<Modules.CoBuilding.Domain.Project>();
+    public DbSet<Modules.CoBuilding.Domain.Milestone> CoBuildingMilestones => Set<Modules.CoBuilding.Domain.Milestone>();
+    public DbSet<Modules.CoBuilding.Domain.Contract> CoBuildingContracts => Set<Modules.CoBuilding.Domain.Contract>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {
@@ -87,6 +96,33 @@ public abstract class CivicGridDbContext(DbContextOptions options, ScopeSource s
         b.Entity<Household>().HasQueryFilter(DataScope.FilterName, e =>
             ScopeUnrestricted || ScopePrefixes.Any(p => e.AreaCode.StartsWith(p))
             || (ScopeResidentId != null && Residents.IgnoreQueryFilters().Any(r => r.Id == ScopeResidentId && r.HouseholdId == e.Id)));
+        ScopeCoBuilding(b);
+    }
+
+    // DOMAIN.md §1/§4 for co-building: an area's staff see their subtree; a unit sees its own resources, claims, projects
+    // and contracts, the alliances and meetings it takes part in, and the boards of needs and projects of the areas where
+    // it is an alliance member (open ones to claim, taken ones so that a late claim hears "taken", not "missing").
+    void ScopeCoBuilding(ModelBuilder b)
+    {
+        b.Entity<Modules.CoBuilding.Domain.Alliance>().HasQueryFilter(DataScope.FilterName, a =>
+            ScopeUnrestricted || ScopePrefixes.Any(p => a.AreaCode.StartsWith(p))
+            || AllianceMembers.Any(m => m.AllianceId == a.Id && ScopeUnitIds.Contains(m.UnitId)));
+        b.Entity<Modules.CoBuilding.Domain.Meeting>().HasQueryFilter(DataScope.FilterName, m =>
+            ScopeUnrestricted || ScopePrefixes.Any(p => m.AreaCode.StartsWith(p))
+            || (m.ChairUnitId != null && ScopeUnitIds.Contains(m.ChairUnitId.Value))
+            || m.Attendees.Any(a => a.UnitId != null && ScopeUnitIds.Contains(a.UnitId.Value)));
+        b.Entity<Modules.CoBuilding.Domain.Resource>().HasQueryFilter(DataScope.FilterName, r =>
+            ScopeUnrestricted || ScopePrefixes.Any(p => r.AreaCode.StartsWith(p)) || ScopeUnitIds.Contains(r.UnitId));
+        b.Entity<Modules.CoBuilding.Domain.Need>().HasQueryFilter(DataScope.FilterName, n =>
+            ScopeUnrestricted || ScopePrefixes.Any(p => n.AreaCode.StartsWith(p))
+            || (n.ClaimedByUnitId != null && ScopeUnitIds.Contains(n.ClaimedByUnitId.Value))
+            || AllianceMembers.Any(m => ScopeUnitIds.Contains(m.UnitId) && n.AreaCode.StartsWith(m.AreaPrefix)));
+        b.Entity<Modules.CoBuilding.Domain.Project>().HasQueryFilter(DataScope.FilterName, p =>
+            ScopeUnrestricted || ScopePrefixes.Any(x => p.AreaCode.StartsWith(x))
+            || (p.ClaimedByUnitId != null && ScopeUnitIds.Contains(p.ClaimedByUnitId.Value))
+            || AllianceMembers.Any(m => ScopeUnitIds.Contains(m.UnitId) && p.AreaCode.StartsWith(m.AreaPrefix)));
+        b.Entity<Modules.CoBuilding.Domain.Contract>().HasQueryFilter(DataScope.FilterName, c =>
+            ScopeUnrestricted || ScopePrefixes.Any(p => c.AreaCode.StartsWith(p)) || ScopeUnitIds.Contains(c.UnitId));
     }
 
     void ScopeByArea<T>(ModelBuilder b) where T : class, IScoped =>

@@ -59,6 +59,17 @@ public static class Permissions
         public const string Manage = "catalog.manage";
     }
 
+    /// <summary>Co-building (DOMAIN.md §4): alliances, meetings, the three lists, contracts. Reach is still the scope.</summary>
+    public static class CoBuilding
+    {
+        /// <summary>See alliances, meetings, lists, projects and contracts within one's scope.</summary>
+        public const string View = "cobuilding.view";
+        /// <summary>Staff: run alliances and meetings, publish needs, define projects, confirm claims, evaluate, record contracts.</summary>
+        public const string Manage = "cobuilding.manage";
+        /// <summary>A unit: publish resources, claim needs and projects, plan and report progress.</summary>
+        public const string Take = "cobuilding.take";
+    }
+
     public static class OperationLog
     {
         public const string View = "oplog.view";
@@ -74,5 +85,6 @@ public static class Permissions
         Accounts.Manage, Calendar.Manage, OperationLog.View, Self,
         Cases.Report, Cases.View, Cases.OnTheSpot, Cases.Dispatch, Cases.Whistle, Cases.Handle, Cases.Verify, Cases.Supervise, Cases.Figures,
         Catalog.Manage,
+        CoBuilding.View, CoBuilding.Manage, CoBuilding.Take,
     ];
 }

@@ -218,6 +218,73 @@ namespace CivicGrid.Persistence.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "CoBuildingAlliances",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    AreaCode = table.Column<string>(type: "character varying(15)", maxLength: 15, nullable: false),
+                    Level = table.Column<int>(type: "integer", nullable: false),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CoBuildingAlliances", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CoBuildingNeeds",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    AreaCode = table.Column<string>(type: "character varying(15)", maxLength: 15, nullable: false),
+                    Category = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Title = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Description = table.Column<string>(type: "text", nullable: false),
+                    Urgency = table.Column<int>(type: "integer", nullable: false),
+                    Longitude = table.Column<double>(type: "double precision", nullable: false),
+                    Latitude = table.Column<double>(type: "double precision", nullable: false),
+                    Address = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    ClaimedByUnitId = table.Column<Guid>(type: "uuid", nullable: true),
+                    ClaimedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ClaimNote = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    DecidedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    DeclineReason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    PublishedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CoBuildingNeeds", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CoBuildingProjects",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    AreaCode = table.Column<string>(type: "character varying(15)", maxLength: 15, nullable: false),
+                    Year = table.Column<int>(type: "integer", nullable: false),
+                    Title = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Category = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Description = table.Column<string>(type: "text", nullable: false),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    ClaimedByUnitId = table.Column<Guid>(type: "uuid", nullable: true),
+                    ClaimedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Plan = table.Column<string>(type: "text", nullable: false),
+                    CompletedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Score = table.Column<int>(type: "integer", nullable: true),
+                    Evaluation = table.Column<string>(type: "text", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CoBuildingProjects", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Compounds",
                 columns: table => new
                 {
@@ -698,6 +765,81 @@ namespace CivicGrid.Persistence.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "CoBuildingMeetings",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    AreaCode = table.Column<string>(type: "character varying(15)", maxLength: 15, nullable: false),
+                    AllianceId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    Topic = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Place = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    ChairUnitId = table.Column<Guid>(type: "uuid", nullable: true),
+                    ChairName = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    Agenda = table.Column<string>(type: "text", nullable: false),
+                    Decisions = table.Column<string>(type: "text", nullable: false),
+                    FinalisedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    RecordedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CoBuildingMeetings", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CoBuildingMeetings_CoBuildingAlliances_AllianceId",
+                        column: x => x.AllianceId,
+                        principalTable: "CoBuildingAlliances",
+                        principalColumn: "Id");
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CoBuildingMilestones",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ProjectId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Seq = table.Column<int>(type: "integer", nullable: false),
+                    Title = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Due = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    DoneAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    LateFlaggedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CoBuildingMilestones", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CoBuildingMilestones_CoBuildingProjects_ProjectId",
+                        column: x => x.ProjectId,
+                        principalTable: "CoBuildingProjects",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CoBuildingProjectEntries",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ProjectId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    Text = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    MilestoneId = table.Column<Guid>(type: "uuid", nullable: true),
+                    ByName = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CoBuildingProjectEntries", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CoBuildingProjectEntries_CoBuildingProjects_ProjectId",
+                        column: x => x.ProjectId,
+                        principalTable: "CoBuildingProjects",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Buildings",
                 columns: table => new
                 {
@@ -735,6 +877,183 @@ namespace CivicGrid.Persistence.Migrations.Postgres
                         name: "FK_ImportFiles_ImportJobs_JobId",
                         column: x => x.JobId,
                         principalTable: "ImportJobs",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CoBuildingAllianceMembers",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    AllianceId = table.Column<Guid>(type: "uuid", nullable: false),
+                    UnitId = table.Column<Guid>(type: "uuid", nullable: false),
+                    AreaPrefix = table.Column<string>(type: "character varying(15)", maxLength: 15, nullable: false),
+                    Seq = table.Column<int>(type: "integer", nullable: false),
+                    JoinedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CoBuildingAllianceMembers", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CoBuildingAllianceMembers_CoBuildingAlliances_AllianceId",
+                        column: x => x.AllianceId,
+                        principalTable: "CoBuildingAlliances",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_CoBuildingAllianceMembers_Organisations_UnitId",
+                        column: x => x.UnitId,
+                        principalTable: "Organisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CoBuildingCommitteeMembers",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    AllianceId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    UnitId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Post = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    AccountId = table.Column<Guid>(type: "uuid", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CoBuildingCommitteeMembers", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CoBuildingCommitteeMembers_CoBuildingAlliances_AllianceId",
+                        column: x => x.AllianceId,
+                        principalTable: "CoBuildingAlliances",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_CoBuildingCommitteeMembers_Organisations_UnitId",
+                        column: x => x.UnitId,
+                        principalTable: "Organisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CoBuildingContracts",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    AreaCode = table.Column<string>(type: "character varying(15)", maxLength: 15, nullable: false),
+                    UnitId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Title = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Terms = table.Column<string>(type: "text", nullable: false),
+                    SignedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    RecordedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CoBuildingContracts", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CoBuildingContracts_Organisations_UnitId",
+                        column: x => x.UnitId,
+                        principalTable: "Organisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CoBuildingResources",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    UnitId = table.Column<Guid>(type: "uuid", nullable: false),
+                    AreaCode = table.Column<string>(type: "character varying(15)", maxLength: 15, nullable: false),
+                    Category = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Title = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Description = table.Column<string>(type: "text", nullable: false),
+                    Capacity = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Longitude = table.Column<double>(type: "double precision", nullable: false),
+                    Latitude = table.Column<double>(type: "double precision", nullable: false),
+                    Address = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    AvailableFrom = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    AvailableUntil = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Withdrawn = table.Column<bool>(type: "boolean", nullable: false),
+                    PublishedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CoBuildingResources", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CoBuildingResources_Organisations_UnitId",
+                        column: x => x.UnitId,
+                        principalTable: "Organisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CoBuildingMeetingAttendees",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    MeetingId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    UnitId = table.Column<Guid>(type: "uuid", nullable: true),
+                    AccountId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Present = table.Column<bool>(type: "boolean", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CoBuildingMeetingAttendees", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CoBuildingMeetingAttendees_CoBuildingMeetings_MeetingId",
+                        column: x => x.MeetingId,
+                        principalTable: "CoBuildingMeetings",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CoBuildingMeetingFollowUps",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    MeetingId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Text = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    CaseId = table.Column<Guid>(type: "uuid", nullable: true),
+                    CaseNumber = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    ProjectId = table.Column<Guid>(type: "uuid", nullable: true),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CoBuildingMeetingFollowUps", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CoBuildingMeetingFollowUps_CoBuildingMeetings_MeetingId",
+                        column: x => x.MeetingId,
+                        principalTable: "CoBuildingMeetings",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CoBuildingProjectPhotos",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    EntryId = table.Column<Guid>(type: "uuid", nullable: false),
+                    FileName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    ContentType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Size = table.Column<long>(type: "bigint", nullable: false),
+                    StorageKey = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CoBuildingProjectPhotos", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CoBuildingProjectPhotos_CoBuildingProjectEntries_EntryId",
+                        column: x => x.EntryId,
+                        principalTable: "CoBuildingProjectEntries",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -959,6 +1278,127 @@ namespace CivicGrid.Persistence.Migrations.Postgres
                 column: "CategoryCode");
 
             migrationBuilder.CreateIndex(
+                name: "IX_CoBuildingAllianceMembers_AllianceId_UnitId",
+                table: "CoBuildingAllianceMembers",
+                columns: new[] { "AllianceId", "UnitId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CoBuildingAllianceMembers_UnitId",
+                table: "CoBuildingAllianceMembers",
+                column: "UnitId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CoBuildingAlliances_AreaCode",
+                table: "CoBuildingAlliances",
+                column: "AreaCode");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CoBuildingCommitteeMembers_AllianceId",
+                table: "CoBuildingCommitteeMembers",
+                column: "AllianceId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CoBuildingCommitteeMembers_UnitId",
+                table: "CoBuildingCommitteeMembers",
+                column: "UnitId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CoBuildingContracts_AreaCode_UnitId_SignedOn",
+                table: "CoBuildingContracts",
+                columns: new[] { "AreaCode", "UnitId", "SignedOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CoBuildingContracts_UnitId",
+                table: "CoBuildingContracts",
+                column: "UnitId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CoBuildingMeetingAttendees_MeetingId",
+                table: "CoBuildingMeetingAttendees",
+                column: "MeetingId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CoBuildingMeetingAttendees_UnitId",
+                table: "CoBuildingMeetingAttendees",
+                column: "UnitId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CoBuildingMeetingFollowUps_MeetingId",
+                table: "CoBuildingMeetingFollowUps",
+                column: "MeetingId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CoBuildingMeetings_AllianceId_At",
+                table: "CoBuildingMeetings",
+                columns: new[] { "AllianceId", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CoBuildingMeetings_AreaCode_At",
+                table: "CoBuildingMeetings",
+                columns: new[] { "AreaCode", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CoBuildingMilestones_DoneAt_LateFlaggedAt_Due",
+                table: "CoBuildingMilestones",
+                columns: new[] { "DoneAt", "LateFlaggedAt", "Due" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CoBuildingMilestones_ProjectId",
+                table: "CoBuildingMilestones",
+                column: "ProjectId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CoBuildingNeeds_AreaCode_Status",
+                table: "CoBuildingNeeds",
+                columns: new[] { "AreaCode", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CoBuildingNeeds_Category_Status",
+                table: "CoBuildingNeeds",
+                columns: new[] { "Category", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CoBuildingNeeds_ClaimedByUnitId",
+                table: "CoBuildingNeeds",
+                column: "ClaimedByUnitId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CoBuildingProjectEntries_ProjectId",
+                table: "CoBuildingProjectEntries",
+                column: "ProjectId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CoBuildingProjectPhotos_EntryId",
+                table: "CoBuildingProjectPhotos",
+                column: "EntryId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CoBuildingProjects_AreaCode_Year",
+                table: "CoBuildingProjects",
+                columns: new[] { "AreaCode", "Year" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CoBuildingProjects_ClaimedByUnitId",
+                table: "CoBuildingProjects",
+                column: "ClaimedByUnitId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CoBuildingResources_AreaCode",
+                table: "CoBuildingResources",
+                column: "AreaCode");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CoBuildingResources_Category_Withdrawn",
+                table: "CoBuildingResources",
+                columns: new[] { "Category", "Withdrawn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CoBuildingResources_UnitId_Withdrawn",
+                table: "CoBuildingResources",
+                columns: new[] { "UnitId", "Withdrawn" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Compounds_AreaCode",
                 table: "Compounds",
                 column: "AreaCode");
@@ -1136,6 +1576,33 @@ namespace CivicGrid.Persistence.Migrations.Postgres
                 name: "CatalogItems");
 
             migrationBuilder.DropTable(
+                name: "CoBuildingAllianceMembers");
+
+            migrationBuilder.DropTable(
+                name: "CoBuildingCommitteeMembers");
+
+            migrationBuilder.DropTable(
+                name: "CoBuildingContracts");
+
+            migrationBuilder.DropTable(
+                name: "CoBuildingMeetingAttendees");
+
+            migrationBuilder.DropTable(
+                name: "CoBuildingMeetingFollowUps");
+
+            migrationBuilder.DropTable(
+                name: "CoBuildingMilestones");
+
+            migrationBuilder.DropTable(
+                name: "CoBuildingNeeds");
+
+            migrationBuilder.DropTable(
+                name: "CoBuildingProjectPhotos");
+
+            migrationBuilder.DropTable(
+                name: "CoBuildingResources");
+
+            migrationBuilder.DropTable(
                 name: "IdempotentRequests");
 
             migrationBuilder.DropTable(
@@ -1143,9 +1610,6 @@ namespace CivicGrid.Persistence.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "OperationLog");
-
-            migrationBuilder.DropTable(
-                name: "Organisations");
 
             migrationBuilder.DropTable(
                 name: "PartyMembers");
@@ -1187,10 +1651,25 @@ namespace CivicGrid.Persistence.Migrations.Postgres
                 name: "CatalogCategories");
 
             migrationBuilder.DropTable(
+                name: "CoBuildingMeetings");
+
+            migrationBuilder.DropTable(
+                name: "CoBuildingProjectEntries");
+
+            migrationBuilder.DropTable(
+                name: "Organisations");
+
+            migrationBuilder.DropTable(
                 name: "ImportJobs");
 
             migrationBuilder.DropTable(
                 name: "Households");
+
+            migrationBuilder.DropTable(
+                name: "CoBuildingAlliances");
+
+            migrationBuilder.DropTable(
+                name: "CoBuildingProjects");
 
             migrationBuilder.DropTable(
                 name: "Buildings");
