@@ -27,6 +27,7 @@ public static class PointsModule
         BrowseLedger.Map(points);
         ReverseEntry.Map(points);
         RankEarners.Map(points);
+        PointsForms.Map(app);
         return app;
     }
 }

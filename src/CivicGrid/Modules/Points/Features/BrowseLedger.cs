@@ -33,8 +33,9 @@ public static class BrowseLedger
         if (!string.IsNullOrWhiteSpace(filter.Q)) query = query.Where(e => e.Title.Contains(filter.Q));
         var paging = Paging.Of(filter.Page, filter.PageSize);
         var total = await query.CountAsync(ct);
+        // A reversal carries its original's account and community, so it is visible wherever the original is.
         var rows = await PointsViews.Entries(query.OrderByDescending(e => e.At).ThenByDescending(e => e.Id).Skip(paging.Skip).Take(paging.Size),
-            db.PointsEntries.IgnoreQueryFilters()).ToListAsync(ct);
+            db.PointsEntries).ToListAsync(ct);
         return new Paged<PointsViews.Entry>(total, paging.Page, paging.Size, rows);
     }
 
@@ -44,16 +45,25 @@ public static class BrowseLedger
         if (!string.IsNullOrEmpty(area)) query = query.Where(a => a.AreaCode.StartsWith(area));
         if (!string.IsNullOrWhiteSpace(q)) query = query.Where(a => a.DisplayName.Contains(q));
         var total = await query.CountAsync(ct);
-        var rows = await Views(query.OrderByDescending(a => a.Balance).ThenBy(a => a.Id).Skip(paging.Skip).Take(paging.Size), db).ToListAsync(ct);
+        var rows = await ViewsAsync(query.OrderByDescending(a => a.Balance).ThenBy(a => a.Id).Skip(paging.Skip).Take(paging.Size), db, ct);
         return new Paged<PointsViews.Account>(total, paging.Page, paging.Size, rows);
     }
 
-    public static Task<PointsViews.Account?> AccountAsync(CivicGridDbContext db, Guid id, CancellationToken ct) =>
-        Views(db.PointsAccounts.Where(a => a.Id == id), db).SingleOrDefaultAsync(ct);
+    public static async Task<PointsViews.Account?> AccountAsync(CivicGridDbContext db, Guid id, CancellationToken ct) =>
+        (await ViewsAsync(db.PointsAccounts.Where(a => a.Id == id), db, ct)).SingleOrDefault();
 
-    // Totals over the whole account (every community): the balance is the account's, not an area's.
-    static IQueryable<PointsViews.Account> Views(IQueryable<PointsAccount> accounts, CivicGridDbContext db) =>
-        accounts.Select(a => new PointsViews.Account(a.Id, a.DisplayName, a.AreaCode, a.Balance,
-            db.PointsEntries.IgnoreQueryFilters().Where(e => e.AccountId == a.Id).Where(PointsEntry.IsEarning).Sum(e => e.Amount),
-            -db.PointsEntries.IgnoreQueryFilters().Where(e => e.AccountId == a.Id && e.Kind == PointsEntryKind.Spend).Sum(e => e.Amount)));
+    /// <summary>Totals over the whole account (every community): the balance is the account's, not an area's. A second
+    /// query, because IgnoreQueryFilters inside the first would lift the scope of the accounts too.</summary>
+    static async Task<List<PointsViews.Account>> ViewsAsync(IQueryable<PointsAccount> accounts, CivicGridDbContext db, CancellationToken ct)
+    {
+        var rows = await accounts.AsNoTracking().ToListAsync(ct);
+        var ids = rows.Select(a => a.Id).ToList();
+        var entries = db.PointsEntries.IgnoreQueryFilters().Where(e => ids.Contains(e.AccountId));
+        var earned = await entries.Where(PointsEntry.IsEarning).GroupBy(e => e.AccountId)
+            .Select(g => new { g.Key, Sum = g.Sum(e => e.Amount) }).ToDictionaryAsync(x => x.Key, x => x.Sum, ct);
+        var spent = await entries.Where(e => e.Kind == PointsEntryKind.Spend).GroupBy(e => e.AccountId)
+            .Select(g => new { g.Key, Sum = g.Sum(e => e.Amount) }).ToDictionaryAsync(x => x.Key, x => x.Sum, ct);
+        return rows.Select(a => new PointsViews.Account(a.Id, a.DisplayName, a.AreaCode, a.Balance,
+            earned.GetValueOrDefault(a.Id), -spent.GetValueOrDefault(a.Id))).ToList();
+    }
 }

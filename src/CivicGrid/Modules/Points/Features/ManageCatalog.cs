@@ -41,6 +41,12 @@ public static class ManageCatalog
     /// <summary>Null when the item or its community is outside the caller's scope.</summary>
     public static async Task<Result<PointsViews.Item>?> SaveAsync(CivicGridDbContext db, CurrentUser user, Guid? id, Request request, CancellationToken ct)
     {
+        RedemptionItem? item = null;
+        if (id is not null)
+        {
+            item = await db.RedemptionItems.SingleOrDefaultAsync(i => i.Id == id, ct);
+            if (item is null || !user.Scope.Covers(item.AreaCode)) return null;
+        }
         if (!user.Scope.Covers(request.AreaCode)) return null;
         if (request.AreaCode.Length != 12) return PointsErrors.NotCommunity;
         if (string.IsNullOrWhiteSpace(request.Name) || request.Price <= 0 || request.Stock < 0) return PointsErrors.InvalidItem;
@@ -48,16 +54,13 @@ public static class ManageCatalog
         if (merchant is null || !(request.AreaCode.StartsWith(merchant.AreaCode) || merchant.AreaCode.StartsWith(request.AreaCode)))
             return PointsErrors.UnknownMerchant;
 
-        RedemptionItem item;
-        if (id is null)
+        if (item is null)
         {
             item = new RedemptionItem { Id = Guid.CreateVersion7(), AreaCode = request.AreaCode };
             db.RedemptionItems.Add(item);
         }
         else
         {
-            item = await db.RedemptionItems.SingleOrDefaultAsync(i => i.Id == id, ct) ?? null!;
-            if (item is null || !user.Scope.Covers(item.AreaCode)) return null;
             // The version the page read: stock taken by redemptions since then makes this a stale write, not a lost one.
             db.Entry(item).Property(i => i.Version).OriginalValue = request.Version;
             item.AreaCode = request.AreaCode;
