@@ -13,9 +13,10 @@ namespace CivicGrid.Persistence.Demo;
 public sealed record DemoResult(TimeSpan Elapsed, int Streets, int Communities, int Grids, int Buildings, int Households, int Residents, int Accounts)
 {
     public int Cases { get; init; }
+    public int PointsEntries { get; init; }
 
     public override string ToString() =>
-        $"{Streets} streets, {Communities} communities, {Grids} grids, {Buildings} buildings, {Households} households, {Residents} residents, {Accounts} accounts, {Cases} cases";
+        $"{Streets} streets, {Communities} communities, {Grids} grids, {Buildings} buildings, {Households} households, {Residents} residents, {Accounts} accounts, {Cases} cases, {PointsEntries} points entries";
 }
 
 /// <summary>
@@ -191,9 +192,10 @@ public static class DemoData
         var accounts = await DemoAccounts.CreateAsync(services, db, streets, communities, grids, departments, propertyCompanies, units,
             firstResident!, volunteerResident!, ct);
         var cases = await DemoCases.SeedAsync(services, size, ct);
+        var points = await DemoPoints.SeedAsync(services, ct);
         return new DemoResult(clock.Elapsed, streets.Count, communities.Count, grids.Count, buildingCount, householdCount, residentCount, accounts)
         {
-            Cases = cases,
+            Cases = cases, PointsEntries = points,
         };
 
         async Task GenerateAsync()
