@@ -8,6 +8,8 @@ namespace CivicGrid.IntegrationTests.Points;
 
 /// <summary>DOMAIN.md §1 for points: a holder sees their own account; staff their community's rules, catalog, ledger and
 /// boards; a merchant its own redemptions; everything else is a 404 (or a 403 for a missing permission).</summary>
+public sealed record MerchantDto(Guid Id, string Name);
+
 public sealed class PointsScopeTests(Apps apps) : IClassFixture<Apps>
 {
     [Theory, OnSqlite, OnPostgres]
@@ -58,6 +60,11 @@ public sealed class PointsScopeTests(Apps apps) : IClassFixture<Apps>
         Assert.Equal(HttpStatusCode.NotFound, await w.StaffB.StatusOf(HttpMethod.Get, $"/api/points/rules?area={w.CommunityA}"));
         Assert.Equal(HttpStatusCode.NotFound, await w.StaffB.StatusOf(HttpMethod.Put, $"/api/points/rules/{w.CommunityA}/{PointsEventKinds.WishFulfilled}", new { pointsPerUnit = 99 }));
         Assert.Equal(HttpStatusCode.NotFound, await w.StaffB.StatusOf(HttpMethod.Get, $"/api/points/catalog/manage?area={w.CommunityA}"));
+        Assert.Equal(HttpStatusCode.NotFound, await w.StaffB.StatusOf(HttpMethod.Get, $"/api/points/merchants?area={w.CommunityA}"));
+        var merchants = (await w.StaffA.Get<List<MerchantDto>>($"/api/points/merchants?area={w.CommunityA}")).Select(m => m.Name).ToList();
+        Assert.Contains("甲社区便民超市", merchants);
+        Assert.Contains("甲社区长者食堂", merchants);
+        Assert.DoesNotContain("乙社区驿站", merchants);
         var item = await w.ItemAsync(price: 10, stock: 1);
         Assert.Equal(HttpStatusCode.NotFound, await w.StaffB.StatusOf(HttpMethod.Post, "/api/points/catalog", new
         {

@@ -39,7 +39,14 @@ public static class CancelRedemption
             .ExecuteUpdateAsync(s => s.SetProperty(i => i.Stock, i => i.Stock + 1).SetProperty(i => i.Version, i => i.Version + 1), ct);
         redemption.Status = RedemptionStatus.Cancelled;
         redemption.CancelledAt = now;
-        await db.SaveChangesAsync(ct); // the version token: a code redeemed meanwhile makes this a stale write, rolled back
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return Error.StaleWrite; // redeemed at the counter meanwhile: the refund and the stock roll back with it
+        }
         await tx.CommitAsync(ct);
         return PointsViews.Redemptions(new[] { redemption }.AsQueryable()).Single();
     }

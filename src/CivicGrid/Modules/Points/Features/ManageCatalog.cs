@@ -1,4 +1,5 @@
 using CivicGrid.Modules.Identity.Domain;
+using CivicGrid.Modules.People.Domain;
 using CivicGrid.Modules.Points.Domain;
 using CivicGrid.Persistence;
 using CivicGrid.Shared;
@@ -33,9 +34,11 @@ public static class ManageCatalog
     static Results<Ok<PointsViews.Item>, NotFound, ProblemHttpResult> Respond(Result<PointsViews.Item>? result) =>
         result is not { } r ? TypedResults.NotFound() : r.IsError ? r.Error!.ToProblem() : TypedResults.Ok(r.Value);
 
-    /// <summary>Units of the area (and above it, e.g. a district's canteen operator) that can honour codes.</summary>
+    /// <summary>Units of the area and above it (the district's property companies) that can honour codes. Unit names are
+    /// public, and a district's units lie outside a community worker's scope: read past it on purpose.</summary>
     public static Task<List<Merchant>> MerchantsAsync(CivicGridDbContext db, string area, CancellationToken ct) =>
-        db.Organisations.Where(o => area.StartsWith(o.AreaCode) || o.AreaCode.StartsWith(area))
+        db.Organisations.IgnoreQueryFilters().Where(o => area.StartsWith(o.AreaCode) || o.AreaCode.StartsWith(area))
+            .Where(o => o.Kind != OrganisationKind.Department)
             .OrderBy(o => o.Name).Select(o => new Merchant(o.Id, o.Name)).ToListAsync(ct);
 
     /// <summary>Null when the item or its community is outside the caller's scope.</summary>
