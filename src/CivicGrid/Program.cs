@@ -6,6 +6,7 @@ using CivicGrid.Modules.CoBuilding;
 using CivicGrid.Modules.Identity;
 using CivicGrid.Modules.Open311;
 using CivicGrid.Modules.People;
+using CivicGrid.Modules.Points;
 using CivicGrid.Persistence;
 using CivicGrid.Persistence.Demo;
 using CivicGrid.Shared;
@@ -32,6 +33,7 @@ builder.AddPeople();
 builder.AddCases();
 builder.AddCoBuilding();
 builder.AddOpen311();
+builder.AddPoints();
 builder.AddWeb();
 
 var app = builder.Build();
@@ -60,6 +62,7 @@ app.MapPeople();
 app.MapCases();
 app.MapCoBuilding();
 app.MapOpen311();
+app.MapPoints();
 app.MapAudit();
 app.MapWeb();
 

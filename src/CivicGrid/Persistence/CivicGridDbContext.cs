@@ -52,6 +52,11 @@ public abstract class CivicGridDbContext(DbContextOptions options, ScopeSource s
     public DbSet<CaseNotice> CaseNotices => Set<CaseNotice>();
     public DbSet<Upload> Uploads => Set<Upload>();
     public DbSet<Modules.Points.Domain.PointsEvent> PointsEvents => Set<Modules.Points.Domain.PointsEvent>();
+    public DbSet<Modules.Points.Domain.PointsAccount> PointsAccounts => Set<Modules.Points.Domain.PointsAccount>();
+    public DbSet<Modules.Points.Domain.PointsEntry> PointsEntries => Set<Modules.Points.Domain.PointsEntry>();
+    public DbSet<Modules.Points.Domain.EarningRule> EarningRules => Set<Modules.Points.Domain.EarningRule>();
+    public DbSet<Modules.Points.Domain.RedemptionItem> RedemptionItems => Set<Modules.Points.Domain.RedemptionItem>();
+    public DbSet<Modules.Points.Domain.Redemption> Redemptions => Set<Modules.Points.Domain.Redemption>();
     public DbSet<Modules.Cases.Figures.CaseFiguresDaily> CaseFiguresDaily => Set<Modules.Cases.Figures.CaseFiguresDaily>();
     public DbSet<Modules.Cases.Figures.UnitFiguresDaily> UnitFiguresDaily => Set<Modules.Cases.Figures.UnitFiguresDaily>();
     public DbSet<Modules.CoBuilding.Domain.Alliance> Alliances => Set<Modules.CoBuilding.Domain.Alliance>();
@@ -93,6 +98,15 @@ public abstract class CivicGridDbContext(DbContextOptions options, ScopeSource s
             ScopeUnrestricted || ScopePrefixes.Any(p => f.CommunityCode.StartsWith(p)));
         b.Entity<Modules.Cases.Figures.UnitFiguresDaily>().HasQueryFilter(DataScope.FilterName, f =>
             ScopeUnrestricted || ScopePrefixes.Any(p => f.CommunityCode.StartsWith(p)) || ScopeUnitIds.Contains(f.UnitId));
+        // Points (Modules/Points/README.md): a holder sees their own account, entries and codes; area staff those of
+        // their area; a merchant the redemptions it honours. Catalogs and rules are public: writes check scope.
+        b.Entity<Modules.Points.Domain.PointsAccount>().HasQueryFilter(DataScope.FilterName, a =>
+            ScopeUnrestricted || ScopePrefixes.Any(p => a.AreaCode.StartsWith(p)) || a.Id == ScopeAccountId);
+        b.Entity<Modules.Points.Domain.PointsEntry>().HasQueryFilter(DataScope.FilterName, e =>
+            ScopeUnrestricted || ScopePrefixes.Any(p => e.AreaCode.StartsWith(p)) || e.AccountId == ScopeAccountId);
+        b.Entity<Modules.Points.Domain.Redemption>().HasQueryFilter(DataScope.FilterName, r =>
+            ScopeUnrestricted || ScopePrefixes.Any(p => r.AreaCode.StartsWith(p)) || r.AccountId == ScopeAccountId
+            || ScopeUnitIds.Contains(r.MerchantId));
         b.Entity<Household>().HasQueryFilter(DataScope.FilterName, e =>
             ScopeUnrestricted || ScopePrefixes.Any(p => e.AreaCode.StartsWith(p))
             || (ScopeResidentId != null && Residents.IgnoreQueryFilters().Any(r => r.Id == ScopeResidentId && r.HouseholdId == e.Id)));

@@ -65,6 +65,7 @@ public sealed class TestApp : WebApplicationFactory<Program>
         builder.UseSetting("Demo:SeedOnStart", "false");
         builder.UseSetting("Cases:SweepOnTimer", "false");
         builder.UseSetting("Cases:FiguresOnTimer", "false");
+        builder.UseSetting("Points:ProjectOnTimer", "false");
         builder.UseSetting("Files:Root", _files);
         builder.UseSetting("Open311:Clients:0:ApiKey", Open311ApiKey);
         builder.UseSetting("Open311:Clients:0:UserName", Open311UserName);

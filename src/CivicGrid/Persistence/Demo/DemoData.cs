@@ -14,9 +14,10 @@ public sealed record DemoResult(TimeSpan Elapsed, int Streets, int Communities, 
 {
     public int Cases { get; init; }
     internal DemoCoBuilding.Counts? CoBuilding { get; init; }
+    public int PointsEntries { get; init; }
 
     public override string ToString() =>
-        $"{Streets} streets, {Communities} communities, {Grids} grids, {Buildings} buildings, {Households} households, {Residents} residents, {Accounts} accounts, {Cases} cases, co-building {CoBuilding}";
+        $"{Streets} streets, {Communities} communities, {Grids} grids, {Buildings} buildings, {Households} households, {Residents} residents, {Accounts} accounts, {Cases} cases, co-building {CoBuilding}, {PointsEntries} points entries";
 }
 
 /// <summary>
@@ -193,9 +194,10 @@ public static class DemoData
             firstResident!, volunteerResident!, ct);
         var cases = await DemoCases.SeedAsync(services, size, ct);
         var coBuilding = await DemoCoBuilding.SeedAsync(services, ct);
+        var points = await DemoPoints.SeedAsync(services, ct);
         return new DemoResult(clock.Elapsed, streets.Count, communities.Count, grids.Count, buildingCount, householdCount, residentCount, accounts)
         {
-            Cases = cases, CoBuilding = coBuilding,
+            Cases = cases, CoBuilding = coBuilding, PointsEntries = points,
         };
 
         async Task GenerateAsync()

@@ -70,6 +70,17 @@ public static class Permissions
         public const string Take = "cobuilding.take";
     }
 
+    /// <summary>Points (积分, DOMAIN.md §5). What a holder reaches is still their scope.</summary>
+    public static class Points
+    {
+        /// <summary>Spend one's own points in a catalog (residents, volunteers, party members, building leaders).</summary>
+        public const string Redeem = "points.redeem";
+        /// <summary>Community staff: earning rules, the catalog and its stock, ledgers of the area, reversals.</summary>
+        public const string Manage = "points.manage";
+        /// <summary>Merchant (合作商户): redeem the codes of its own items.</summary>
+        public const string Honour = "points.honour";
+    }
+
     public static class OperationLog
     {
         public const string View = "oplog.view";
@@ -86,5 +97,6 @@ public static class Permissions
         Cases.Report, Cases.View, Cases.OnTheSpot, Cases.Dispatch, Cases.Whistle, Cases.Handle, Cases.Verify, Cases.Supervise, Cases.Figures,
         Catalog.Manage,
         CoBuilding.View, CoBuilding.Manage, CoBuilding.Take,
+        Points.Redeem, Points.Manage, Points.Honour,
     ];
 }

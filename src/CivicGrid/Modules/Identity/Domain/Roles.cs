@@ -16,6 +16,7 @@ public static class Roles
     public const string Volunteer = "volunteer";              // 在职党员、志愿者
     public const string PropertyCompany = "property_company"; // 物业服务企业
     public const string Resident = "resident";                // 居民
+    public const string Merchant = "merchant";                // 合作商户 (redeems points codes; scope = its unit)
 
     public sealed record RoleDefinition(string Name, string ChineseName, string EnglishName, string[] Permissions);
 
@@ -27,19 +28,20 @@ public static class Roles
         new(StreetStaff, "街道工作人员", "Street staff",
             [Areas.View, Areas.Manage, People.View, People.Manage, People.Reveal, People.Import, People.Export,
              Cases.Report, Cases.View, Cases.Dispatch, Cases.Whistle, Cases.Verify, Cases.Supervise, Cases.Figures,
-             CoBuilding.View, CoBuilding.Manage, Self]),
+             CoBuilding.View, CoBuilding.Manage, Points.Manage, Self]),
         new(CommunityStaff, "社区工作者", "Community staff",
             [Areas.View, Areas.Manage, People.View, People.Manage, People.Reveal, People.Import, People.Export,
              Cases.Report, Cases.View, Cases.Dispatch, Cases.Handle, Cases.Verify, Cases.Figures,
-             CoBuilding.View, CoBuilding.Manage, Self]),
+             CoBuilding.View, CoBuilding.Manage, Points.Manage, Self]),
         new(GridWorker, "网格员", "Grid worker",
             [Areas.View, People.View, People.Manage, People.Reveal, Cases.Report, Cases.View, Cases.OnTheSpot, Cases.Verify, Self]),
-        new(BuildingLeader, "楼栋长", "Building leader", [Areas.View, People.View, Cases.Report, Self]),
+        new(BuildingLeader, "楼栋长", "Building leader", [Areas.View, People.View, Cases.Report, Points.Redeem, Self]),
         new(DepartmentStaff, "职能部门", "Department staff", [Areas.View, Cases.View, Cases.Handle, Cases.Figures, Self]),
         new(CoBuildingUnit, "共建单位", "Co-building unit", [Cases.View, Cases.Handle, CoBuilding.View, CoBuilding.Take, Self]),
-        new(Volunteer, "志愿者", "Volunteer", [Cases.Report, Self]),
+        new(Volunteer, "志愿者", "Volunteer", [Cases.Report, Points.Redeem, Self]),
         new(PropertyCompany, "物业服务企业", "Property company", [Areas.View, Cases.View, Cases.Handle, Self]),
-        new(Resident, "居民", "Resident", [Cases.Report, Self]),
+        new(Resident, "居民", "Resident", [Cases.Report, Points.Redeem, Self]),
+        new(Merchant, "合作商户", "Partner merchant", [Points.Honour, Self]),
     ];
 
     public static RoleDefinition? Find(string name) => Definitions.FirstOrDefault(d => d.Name == name);

@@ -28,6 +28,8 @@ public static class ConsoleModules
         new("catalog", "/catalog", "Nav.Catalog", Icons.Material.Filled.Category, Permissions.Cases.View),
         new("cobuilding", "/cobuilding", "Nav.CoBuilding", Icons.Material.Filled.Handshake, Permissions.CoBuilding.View),
         new("figures", "/figures", "Nav.Figures", Icons.Material.Filled.BarChart, Permissions.Cases.Figures),
+        new("points", "/points", "Nav.Points", Icons.Material.Filled.Stars, Permissions.Points.Manage, Exact: true),
+        new("merchant", "/points/merchant", "Nav.Merchant", Icons.Material.Filled.Storefront, Permissions.Points.Honour),
         new("accounts", "/admin/accounts", "Nav.Accounts", Icons.Material.Filled.ManageAccounts, Permissions.Accounts.Manage, System: true),
         new("oplog", "/admin/operation-log", "Nav.OperationLog", Icons.Material.Filled.History, Permissions.OperationLog.View, System: true),
         new("mobile", "/m", "Nav.Mobile", Icons.Material.Filled.PhoneAndroid, null),

@@ -294,6 +294,23 @@ namespace CivicGrid.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "EarningRules",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AreaCode = table.Column<string>(type: "TEXT", maxLength: 15, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    PointsPerUnit = table.Column<int>(type: "INTEGER", nullable: false),
+                    CapPerDay = table.Column<int>(type: "INTEGER", nullable: true),
+                    CapPerMonth = table.Column<int>(type: "INTEGER", nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_EarningRules", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "IdempotentRequests",
                 columns: table => new
                 {
@@ -424,6 +441,21 @@ namespace CivicGrid.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "PointsAccounts",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AreaCode = table.Column<string>(type: "TEXT", maxLength: 15, nullable: false),
+                    DisplayName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Balance = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PointsAccounts", x => x.Id);
+                    table.CheckConstraint("CK_PointsAccounts_Balance", "\"Balance\" >= 0");
+                });
+
+            migrationBuilder.CreateTable(
                 name: "PointsEvents",
                 columns: table => new
                 {
@@ -440,6 +472,52 @@ namespace CivicGrid.Persistence.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_PointsEvents", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RedemptionItems",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AreaCode = table.Column<string>(type: "TEXT", maxLength: 15, nullable: false),
+                    Category = table.Column<int>(type: "INTEGER", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    Price = table.Column<int>(type: "INTEGER", nullable: false),
+                    Stock = table.Column<int>(type: "INTEGER", nullable: false),
+                    MerchantId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Active = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RedemptionItems", x => x.Id);
+                    table.CheckConstraint("CK_RedemptionItems_Stock", "\"Stock\" >= 0");
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Redemptions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ItemId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ItemName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    AccountId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AreaCode = table.Column<string>(type: "TEXT", maxLength: 15, nullable: false),
+                    MerchantId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Price = table.Column<int>(type: "INTEGER", nullable: false),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    SpendEntryId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    IssuedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    RedeemedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    RedeemedBy = table.Column<Guid>(type: "TEXT", nullable: true),
+                    CancelledAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Redemptions", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -986,6 +1064,37 @@ namespace CivicGrid.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "PointsEntries",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AccountId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AreaCode = table.Column<string>(type: "TEXT", maxLength: 15, nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    Amount = table.Column<int>(type: "INTEGER", nullable: false),
+                    Uncapped = table.Column<int>(type: "INTEGER", nullable: true),
+                    CappedBy = table.Column<string>(type: "TEXT", maxLength: 8, nullable: true),
+                    SourceKind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    SourceId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    EventId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ReversesId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    ActorId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    At = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PointsEntries", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PointsEntries_PointsAccounts_AccountId",
+                        column: x => x.AccountId,
+                        principalTable: "PointsAccounts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "CoBuildingMeetingAttendees",
                 columns: table => new
                 {
@@ -1392,6 +1501,12 @@ namespace CivicGrid.Persistence.Migrations.Sqlite
                 column: "AreaCode");
 
             migrationBuilder.CreateIndex(
+                name: "IX_EarningRules_AreaCode_Kind",
+                table: "EarningRules",
+                columns: new[] { "AreaCode", "Kind" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Households_AreaCode",
                 table: "Households",
                 column: "AreaCode");
@@ -1453,6 +1568,33 @@ namespace CivicGrid.Persistence.Migrations.Sqlite
                 column: "ResidentId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_PointsAccounts_AreaCode",
+                table: "PointsAccounts",
+                column: "AreaCode");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PointsEntries_AccountId_At",
+                table: "PointsEntries",
+                columns: new[] { "AccountId", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PointsEntries_AreaCode_At",
+                table: "PointsEntries",
+                columns: new[] { "AreaCode", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PointsEntries_EventId",
+                table: "PointsEntries",
+                column: "EventId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PointsEntries_ReversesId",
+                table: "PointsEntries",
+                column: "ReversesId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_PointsEvents_Kind_SourceId_AccountId",
                 table: "PointsEvents",
                 columns: new[] { "Kind", "SourceId", "AccountId" },
@@ -1462,6 +1604,32 @@ namespace CivicGrid.Persistence.Migrations.Sqlite
                 name: "IX_PointsEvents_Processed_OccurredAt",
                 table: "PointsEvents",
                 columns: new[] { "Processed", "OccurredAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RedemptionItems_AreaCode",
+                table: "RedemptionItems",
+                column: "AreaCode");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RedemptionItems_MerchantId",
+                table: "RedemptionItems",
+                column: "MerchantId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Redemptions_AccountId_IssuedAt",
+                table: "Redemptions",
+                columns: new[] { "AccountId", "IssuedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Redemptions_Code",
+                table: "Redemptions",
+                column: "Code",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Redemptions_MerchantId_IssuedAt",
+                table: "Redemptions",
+                columns: new[] { "MerchantId", "IssuedAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Residents_AreaCode",
@@ -1591,6 +1759,9 @@ namespace CivicGrid.Persistence.Migrations.Sqlite
                 name: "CoBuildingResources");
 
             migrationBuilder.DropTable(
+                name: "EarningRules");
+
+            migrationBuilder.DropTable(
                 name: "IdempotentRequests");
 
             migrationBuilder.DropTable(
@@ -1609,7 +1780,16 @@ namespace CivicGrid.Persistence.Migrations.Sqlite
                 name: "PersonalDataAccesses");
 
             migrationBuilder.DropTable(
+                name: "PointsEntries");
+
+            migrationBuilder.DropTable(
                 name: "PointsEvents");
+
+            migrationBuilder.DropTable(
+                name: "RedemptionItems");
+
+            migrationBuilder.DropTable(
+                name: "Redemptions");
 
             migrationBuilder.DropTable(
                 name: "Residents");
@@ -1649,6 +1829,9 @@ namespace CivicGrid.Persistence.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "ImportJobs");
+
+            migrationBuilder.DropTable(
+                name: "PointsAccounts");
 
             migrationBuilder.DropTable(
                 name: "Households");

@@ -1,0 +1,44 @@
+namespace CivicGrid.Modules.Points.Domain;
+
+public enum PointsEntryKind
+{
+    Earn = 1,      // 获得
+    Spend = 2,     // 兑换
+    Reversal = 3,  // 冲正
+    Expiry = 4,    // 过期
+}
+
+/// <summary>
+/// One line of the points ledger (积分流水), immutable once written: nothing updates or deletes it, a correction is a
+/// new <see cref="PointsEntryKind.Reversal"/> entry that names the one it reverses (once only: ReversesId is unique).
+/// </summary>
+public sealed class PointsEntry
+{
+    public Guid Id { get; set; }
+    public Guid AccountId { get; set; }
+    /// <summary>The community (12-digit code) the entry belongs to: whose rules earned it, whose catalog it was spent in.</summary>
+    public string AreaCode { get; set; } = "";
+    public PointsEntryKind Kind { get; set; }
+    /// <summary>Signed: positive adds to the balance, negative takes from it.</summary>
+    public int Amount { get; set; }
+    /// <summary>For an earn: what the rule gave before the day and month caps. <see cref="Amount"/> is what was credited.</summary>
+    public int? Uncapped { get; set; }
+    /// <summary>Why an earn was cut: "day" or "month"; null when it was not.</summary>
+    public string? CappedBy { get; set; }
+    /// <summary>What it came from: a <see cref="PointsEventKinds"/> value, "redemption", or "staff".</summary>
+    public string SourceKind { get; set; } = "";
+    public Guid SourceId { get; set; }
+    public string Title { get; set; } = "";
+    /// <summary>The event an earn was made from: unique, so an event can only ever earn once.</summary>
+    public Guid? EventId { get; set; }
+    /// <summary>For a reversal: the entry it reverses.</summary>
+    public Guid? ReversesId { get; set; }
+    public string? Reason { get; set; }
+    /// <summary>Who wrote it: null for the projection (the rules), the staff or holder account otherwise.</summary>
+    public Guid? ActorId { get; set; }
+    public DateTimeOffset At { get; set; }
+
+    /// <summary>Earning counted by leaderboards: earns, net of the reversals of earns (the only negative reversals).</summary>
+    public static readonly System.Linq.Expressions.Expression<Func<PointsEntry, bool>> IsEarning =
+        e => e.Kind == PointsEntryKind.Earn || (e.Kind == PointsEntryKind.Reversal && e.Amount < 0);
+}

@@ -1,0 +1,138 @@
+using System.Security.Claims;
+using CivicGrid.Modules.Cases.Domain;
+using CivicGrid.Modules.Identity.Domain;
+using CivicGrid.Modules.People.Domain;
+using CivicGrid.Modules.Points.Domain;
+using CivicGrid.Modules.Points.Features;
+using CivicGrid.Modules.Points.Jobs;
+using CivicGrid.Shared;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace CivicGrid.Persistence.Demo;
+
+/// <summary>
+/// Points in the demo (DOMAIN.md §5): per community a partner shop and an elders' canteen, a catalog of five items
+/// (property fee, canteen meal, shop goods), a rule of its own in the first community, and the demo merchant account
+/// <c>merchant1</c> (the shop of resident1's community). The ledger is earned, not typed: events over the last 90 days —
+/// volunteer hours most, then meetings, wishes, and resident1's real satisfied cases — go through the real projection
+/// with its caps; some holders then redeem through the real use case and merchants redeem most codes. Holders besides
+/// the demo accounts are residents registered by staff (accounts without a password: they have not signed in yet).
+/// </summary>
+static class DemoPoints
+{
+    const int HolderCommunities = 3, HoldersPerCommunity = 12, Days = 90;
+
+    static readonly string[] Activities = ["红色星期六·楼道清扫", "敬老院陪伴", "垃圾分类宣传", "文明交通劝导", "社区义诊协助", "防汛物资搬运"];
+    static readonly string[] Wishes = ["为独居老人更换灯泡", "陪老人就医取药", "为困难家庭送米面油", "帮助修理轮椅"];
+    static readonly string[] Meetings = ["网格议事会", "小区圆桌会议", "社区大党委联席会议"];
+
+    public static async Task<int> SeedAsync(IServiceProvider services, CancellationToken ct)
+    {
+        var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
+        var random = new Random(2026_05);
+        await using var db = SystemDb.Open(services);
+        var communities = await db.Areas.AsNoTracking().Where(a => a.Level == AreaLevel.Community).OrderBy(a => a.AreaCode).ToListAsync(ct);
+        if (communities.Count == 0) return 0;
+        var property = await db.Organisations.AsNoTracking().Where(o => o.Kind == OrganisationKind.PropertyCompany).OrderBy(o => o.Name).ToListAsync(ct);
+
+        var shops = new Dictionary<string, Organisation>();
+        foreach (var (community, i) in communities.Select((c, i) => (c, i)))
+        {
+            var shop = new Organisation { Id = Guid.CreateVersion7(), AreaCode = community.AreaCode, Name = $"{community.Name}便民超市", Kind = OrganisationKind.Enterprise, Address = $"{community.Name}服务中心旁" };
+            var canteen = new Organisation { Id = Guid.CreateVersion7(), AreaCode = community.AreaCode, Name = $"{community.Name}长者食堂", Kind = OrganisationKind.SocialOrganisation, Address = $"{community.Name}党群服务中心一楼" };
+            db.Organisations.AddRange(shop, canteen);
+            shops[community.AreaCode] = shop;
+            RedemptionItem Item(RedemptionCategory category, string name, int price, int stock, Guid merchant) => new()
+            {
+                Id = Guid.CreateVersion7(), AreaCode = community.AreaCode, Category = category, Name = name, Price = price, Stock = stock, MerchantId = merchant,
+            };
+            db.RedemptionItems.AddRange(
+                Item(RedemptionCategory.PropertyFee, "物业费抵扣10元", 100, 200, property.Count > 0 ? property[i % property.Count].Id : shop.Id),
+                Item(RedemptionCategory.Canteen, "长者食堂午餐一份", 30, 100, canteen.Id),
+                Item(RedemptionCategory.PartnerShop, "抽纸一提", 20, 60, shop.Id),
+                Item(RedemptionCategory.PartnerShop, "洗衣液一瓶", 50, 30, shop.Id),
+                Item(RedemptionCategory.PartnerShop, "理发券一张", 40, 20, shop.Id));
+        }
+        // The first community values an hour of service a little higher and lets a busy volunteer earn more in a day.
+        db.EarningRules.Add(new EarningRule { Id = Guid.CreateVersion7(), AreaCode = communities[0].AreaCode, Kind = PointsEventKinds.VolunteerHours, PointsPerUnit = 12, CapPerDay = 48, CapPerMonth = 240 });
+        await db.SaveChangesAsync(ct);
+
+        var users = services.GetRequiredService<UserManager<Account>>();
+        var demo = await db.Users.AsNoTracking().Where(u => u.UserName == "resident1" || u.UserName == "volunteer1" || u.UserName == "building1")
+            .ToDictionaryAsync(u => u.UserName!, u => u.Id, ct);
+        var residentArea = await (from s in db.AccountScopes join r in db.Residents on s.ResidentId equals r.Id
+                                  where s.AccountId == demo["resident1"] select r.AreaCode).SingleAsync(ct);
+        var merchant = new Account { Id = Guid.NewGuid(), UserName = "merchant1", DisplayName = shops[residentArea[..12]].Name };
+        await Created(users.CreateAsync(merchant, DemoData.Password), "merchant1");
+        await users.AddToRoleAsync(merchant, Roles.Merchant);
+        db.AccountScopes.Add(new AccountScope { Id = Guid.NewGuid(), AccountId = merchant.Id, Kind = ScopeKind.Unit, UnitId = shops[residentArea[..12]].Id });
+
+        // Holders: the demo accounts and, in the first communities, residents registered by staff.
+        var holders = new List<(Guid Id, string Community, int Activity)>
+        {
+            (demo["resident1"], residentArea[..12], 3), (demo["volunteer1"], communities[0].AreaCode, 8), (demo["building1"], communities[0].AreaCode, 4),
+        };
+        foreach (var community in communities.Take(HolderCommunities))
+        {
+            var residents = await db.Residents.AsNoTracking().Where(r => r.AreaCode.StartsWith(community.AreaCode))
+                .OrderBy(r => r.Id).Take(HoldersPerCommunity).Select(r => new { r.Id, r.Name }).ToListAsync(ct);
+            foreach (var r in residents)
+            {
+                var account = new Account { Id = Guid.NewGuid(), UserName = $"p{r.Id:N}"[..20], DisplayName = r.Name };
+                await Created(users.CreateAsync(account), account.UserName);
+                await users.AddToRoleAsync(account, Roles.Resident);
+                db.AccountScopes.Add(new AccountScope { Id = Guid.NewGuid(), AccountId = account.Id, Kind = ScopeKind.Self, ResidentId = r.Id });
+                holders.Add((account.Id, community.AreaCode, random.Next(0, 6)));
+            }
+        }
+        await db.SaveChangesAsync(ct);
+
+        DateTimeOffset Past() => now.AddDays(-random.Next(1, Days)).AddHours(random.Next(-4, 4)).ToUniversalTime();
+        foreach (var (id, community, activity) in holders)
+        {
+            for (var k = 0; k < activity; k++)
+                await Raise(PointsEventKinds.VolunteerHours, id, community, 60 * random.Next(1, 4) + 30 * random.Next(2), Activities[random.Next(Activities.Length)], Past());
+            for (var k = random.Next(0, 3); k > 0; k--)
+                await Raise(PointsEventKinds.MeetingAttended, id, community, 1, Meetings[random.Next(Meetings.Length)], Past());
+            if (random.Next(3) == 0)
+                await Raise(PointsEventKinds.WishFulfilled, id, community, 1, Wishes[random.Next(Wishes.Length)], Past());
+        }
+        // resident1's own reports rated satisfied earn as the case API makes them earn (CaseMoves.Rate).
+        var rated = await (from c in db.Cases
+                           join t in db.CaseTransitions on c.Id equals t.CaseId
+                           where c.ReporterAccountId == demo["resident1"] && c.Source == CaseSource.Resident && t.Action == CaseAction.Rate
+                                 && (c.Rating == Satisfaction.Satisfied || c.Rating == Satisfaction.BasicallySatisfied)
+                           select new { c.Id, c.Number, c.AreaCode, t.At }).ToListAsync(ct);
+        foreach (var c in rated) await Raise(PointsEventKinds.CaseSatisfied, demo["resident1"], c.AreaCode[..12], 1, c.Number, c.At, c.Id);
+        await db.SaveChangesAsync(ct);
+        await services.GetRequiredService<PointsProjection>().RunOnceAsync(ct);
+
+        // Some spending, through the real use case; merchants have redeemed most codes older than a day.
+        var items = await db.RedemptionItems.AsNoTracking().ToListAsync(ct);
+        foreach (var (id, community, _) in holders.Where(_ => random.Next(3) == 0))
+        {
+            var balance = await db.PointsAccounts.Where(a => a.Id == id).Select(a => a.Balance).SingleOrDefaultAsync(ct);
+            var affordable = items.Where(i => i.AreaCode == community && i.Price <= balance / 2).ToList();
+            if (affordable.Count == 0 || id == demo["resident1"]) continue; // resident1 keeps theirs for the walkthrough
+            await using var scoped = SystemDb.Open(services);
+            var issued = await RedeemItem.RunAsync(scoped, Holder(id), affordable[random.Next(affordable.Count)].Id, Past(), ct);
+            if (issued is { IsError: false } r && random.Next(4) > 0)
+                await db.Redemptions.Where(x => x.Id == r.Value.Id).ExecuteUpdateAsync(s => s
+                    .SetProperty(x => x.Status, RedemptionStatus.Redeemed).SetProperty(x => x.RedeemedAt, r.Value.IssuedAt.AddHours(random.Next(1, 48))), ct);
+        }
+        return await db.PointsEntries.CountAsync(ct);
+
+        Task Raise(string kind, Guid account, string community, int quantity, string title, DateTimeOffset at, Guid? source = null) =>
+            PointsEvents.RaiseAsync(db, kind, source ?? Guid.CreateVersion7(), account, community, quantity, title, at, ct);
+    }
+
+    static CurrentUser Holder(Guid id) =>
+        new(new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, id.ToString())], "demo")));
+
+    static async Task Created(Task<IdentityResult> create, string name)
+    {
+        var result = await create;
+        if (!result.Succeeded) throw new InvalidOperationException($"Demo account {name}: {string.Join(", ", result.Errors.Select(e => e.Code))}");
+    }
+}

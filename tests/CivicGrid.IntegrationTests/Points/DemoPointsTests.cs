@@ -1,0 +1,42 @@
+using CivicGrid.IntegrationTests.Infrastructure;
+using CivicGrid.Modules.Identity.Domain;
+using CivicGrid.Modules.Points.Domain;
+using CivicGrid.Persistence;
+using CivicGrid.Persistence.Demo;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CivicGrid.IntegrationTests.Points;
+
+/// <summary>The demo's ledger is earned through the projection and keeps the ledger rules; the walkthrough's people exist.</summary>
+public sealed class DemoPointsTests
+{
+    [Theory, OnSqlite, OnPostgres]
+    public async Task The_demo_ledger_balances_and_resident1_can_redeem_at_merchant1(DatabaseProvider provider)
+    {
+        await using var app = await TestApp.StartAsync(provider);
+        using (var scope = app.Services.CreateScope())
+            await DemoData.SeedAsync(scope.ServiceProvider, DemoSize.Tiny, CancellationToken.None);
+        await using var db = app.Db();
+
+        Assert.False(await db.PointsEvents.AnyAsync(e => !e.Processed));
+        var sums = await db.PointsEntries.GroupBy(e => e.AccountId).Select(g => new { g.Key, Sum = g.Sum(e => e.Amount) }).ToDictionaryAsync(x => x.Key, x => x.Sum);
+        var accounts = await db.PointsAccounts.ToListAsync();
+        Assert.True(accounts.Count > 10);
+        Assert.All(accounts, a => Assert.Equal(sums.GetValueOrDefault(a.Id), a.Balance));
+        Assert.All(accounts, a => Assert.True(a.Balance >= 0));
+        // Service hours are most of what is earned; spending happened, and the codes are mostly redeemed.
+        var earned = await db.PointsEntries.Where(e => e.Kind == PointsEntryKind.Earn).GroupBy(e => e.SourceKind)
+            .Select(g => new { g.Key, Sum = g.Sum(e => e.Amount) }).ToDictionaryAsync(x => x.Key, x => x.Sum);
+        Assert.True(earned[PointsEventKinds.VolunteerHours] > earned.Where(k => k.Key != PointsEventKinds.VolunteerHours).Sum(k => k.Value));
+        Assert.True(await db.PointsEntries.AnyAsync(e => e.Kind == PointsEntryKind.Spend));
+        Assert.True(await db.PointsEntries.AnyAsync(e => e.SourceKind == PointsEventKinds.CaseSatisfied));
+
+        var resident1 = await db.Users.Where(u => u.UserName == "resident1").Select(u => u.Id).SingleAsync();
+        var merchant1 = await db.Users.Where(u => u.UserName == "merchant1").Select(u => u.Id).SingleAsync();
+        var shop = await db.AccountScopes.Where(s => s.AccountId == merchant1 && s.Kind == ScopeKind.Unit).Select(s => s.UnitId).SingleAsync();
+        var balance = accounts.Single(a => a.Id == resident1).Balance;
+        Assert.True(await db.RedemptionItems.AnyAsync(i => i.MerchantId == shop && i.Price <= balance && i.Stock > 0));
+        Assert.Contains(Roles.Merchant, await db.Roles.Where(r => db.UserRoles.Any(ur => ur.UserId == merchant1 && ur.RoleId == r.Id)).Select(r => r.Name).ToListAsync());
+    }
+}
