@@ -5,6 +5,7 @@ using CivicGrid.Modules.Cases;
 using CivicGrid.Modules.Identity;
 using CivicGrid.Modules.Open311;
 using CivicGrid.Modules.People;
+using CivicGrid.Modules.Volunteering;
 using CivicGrid.Persistence;
 using CivicGrid.Persistence.Demo;
 using CivicGrid.Shared;
@@ -29,6 +30,7 @@ builder.AddCalendar();
 builder.AddPeople();
 builder.AddCases();
 builder.AddOpen311();
+builder.AddVolunteering();
 builder.AddWeb();
 
 var app = builder.Build();
@@ -56,6 +58,7 @@ app.MapCalendar();
 app.MapPeople();
 app.MapCases();
 app.MapOpen311();
+app.MapVolunteering();
 app.MapAudit();
 app.MapWeb();
 

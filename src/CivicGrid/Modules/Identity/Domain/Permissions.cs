@@ -59,6 +59,15 @@ public static class Permissions
         public const string Manage = "catalog.manage";
     }
 
+    /// <summary>Dual registration, volunteer activities and micro-wishes (DOMAIN.md §4).</summary>
+    public static class Volunteering
+    {
+        /// <summary>Community staff: publish activities, show the check-in code, correct hours, confirm registrations, post wishes for residents.</summary>
+        public const string Manage = "volunteering.manage";
+        /// <summary>Volunteers and units: sign up, check in and out, claim and fulfil wishes.</summary>
+        public const string Serve = "volunteering.serve";
+    }
+
     public static class OperationLog
     {
         public const string View = "oplog.view";
@@ -74,5 +83,6 @@ public static class Permissions
         Accounts.Manage, Calendar.Manage, OperationLog.View, Self,
         Cases.Report, Cases.View, Cases.OnTheSpot, Cases.Dispatch, Cases.Whistle, Cases.Handle, Cases.Verify, Cases.Supervise, Cases.Figures,
         Catalog.Manage,
+        Volunteering.Manage, Volunteering.Serve,
     ];
 }
