@@ -26,6 +26,7 @@ public static class ConsoleModules
         new("residents", "/residents", "Nav.Residents", Icons.Material.Filled.People, Permissions.People.View, Exact: true),
         new("resident-import", "/residents/import", "Nav.ResidentImport", Icons.Material.Filled.UploadFile, Permissions.People.Import),
         new("catalog", "/catalog", "Nav.Catalog", Icons.Material.Filled.Category, Permissions.Cases.View),
+        new("volunteering", "/volunteering", "Nav.Volunteering", Icons.Material.Filled.VolunteerActivism, Permissions.Volunteering.Manage),
         new("figures", "/figures", "Nav.Figures", Icons.Material.Filled.BarChart, Permissions.Cases.Figures),
         new("accounts", "/admin/accounts", "Nav.Accounts", Icons.Material.Filled.ManageAccounts, Permissions.Accounts.Manage, System: true),
         new("oplog", "/admin/operation-log", "Nav.OperationLog", Icons.Material.Filled.History, Permissions.OperationLog.View, System: true),
