@@ -35,10 +35,10 @@ public sealed class VolunteerActivity : IScoped, IVersioned
     public List<ActivitySignup> Signups { get; set; } = [];
 
     /// <summary>Signs the account up: a place while there is one, otherwise the waiting list (候补). A cancelled sign-up
-    /// signs up again at the back of the queue.</summary>
+    /// signs up again at the back of the queue. Open until the end: people join a Red Saturday already under way.</summary>
     public Result<ActivitySignup> SignUp(Guid accountId, string name, Guid? employerId, DateTimeOffset now)
     {
-        if (now >= StartsAt) return VolunteerErrors.SignUpClosed;
+        if (now >= EndsAt) return VolunteerErrors.SignUpClosed;
         var signup = Signups.SingleOrDefault(s => s.AccountId == accountId);
         if (signup is { Status: not SignupStatus.Cancelled }) return VolunteerErrors.AlreadySignedUp;
         if (signup is null)

@@ -11,7 +11,7 @@ public static class VolunteerErrors
     public static readonly Error RegistrationNotPending = Error.Conflict("volunteer.registration_not_pending", "该报到已确认。");
     public static readonly Error ActivityInvalid = Error.Validation("volunteer.activity_invalid", "活动信息不完整：须有标题、地点，结束时间晚于开始时间，名额至少1个。");
     public static readonly Error AlreadySignedUp = Error.Conflict("volunteer.already_signed_up", "您已报名该活动。");
-    public static readonly Error SignUpClosed = Error.Conflict("volunteer.signup_closed", "活动已开始或已结束，不能再报名。");
+    public static readonly Error SignUpClosed = Error.Conflict("volunteer.signup_closed", "活动已结束，不能再报名。");
     public static readonly Error NotSignedUp = Error.Conflict("volunteer.not_signed_up", "您没有该活动的有效报名（候补中不能签到）。");
     public static readonly Error CodeStale = Error.Validation("volunteer.code_stale", "签到码已过期，请扫描组织者屏幕上的最新二维码。");
     public static readonly Error CodeForeign = Error.Validation("volunteer.code_foreign", "该二维码不属于本活动。");
