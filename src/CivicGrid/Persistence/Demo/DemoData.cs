@@ -191,6 +191,7 @@ public static class DemoData
         var accounts = await DemoAccounts.CreateAsync(services, db, streets, communities, grids, departments, propertyCompanies, units,
             firstResident!, volunteerResident!, ct);
         var cases = await DemoCases.SeedAsync(services, size, ct);
+        await DemoVolunteering.SeedAsync(services, ct);
         return new DemoResult(clock.Elapsed, streets.Count, communities.Count, grids.Count, buildingCount, householdCount, residentCount, accounts)
         {
             Cases = cases,
