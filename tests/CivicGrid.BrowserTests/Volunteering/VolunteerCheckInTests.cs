@@ -38,6 +38,7 @@ public sealed class VolunteerCheckInTests(ConsoleFixture app)
 
         // The organiser shows the live code; the phone camera would open its URL.
         var console = await app.SignInAsync("community1", "/volunteering");
+        await ConsoleFixture.WaitForCircuitAsync(console);
         await console.Locator("[data-testid=activity-row]", new() { HasText = title }).GetByTestId("open-activity").ClickAsync();
         await Expect(console.GetByTestId("qr").Locator("svg")).ToBeVisibleAsync();
         var url = await console.GetByTestId("scan-url").InnerTextAsync();

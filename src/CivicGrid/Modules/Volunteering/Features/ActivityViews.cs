@@ -86,7 +86,7 @@ public static class ActivityViews
     /// Activities with their counts and the caller's own sign-up. Counts are not personal: read past the filter so a
     /// volunteer sees how long the queue is, not only their own row. Three plain queries (SQLite has no APPLY).
     /// </summary>
-    static async Task<List<Summary>> ProjectAsync(IQueryable<VolunteerActivity> query, CivicGridDbContext db, Guid? me, CancellationToken ct)
+    public static async Task<List<Summary>> ProjectAsync(IQueryable<VolunteerActivity> query, CivicGridDbContext db, Guid? me, CancellationToken ct)
     {
         var activities = await query.AsNoTracking().ToListAsync(ct);
         var ids = activities.Select(a => a.Id).ToList();
