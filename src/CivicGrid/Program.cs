@@ -7,6 +7,7 @@ using CivicGrid.Modules.Identity;
 using CivicGrid.Modules.Open311;
 using CivicGrid.Modules.People;
 using CivicGrid.Modules.Points;
+using CivicGrid.Modules.Volunteering;
 using CivicGrid.Persistence;
 using CivicGrid.Persistence.Demo;
 using CivicGrid.Shared;
@@ -34,6 +35,7 @@ builder.AddCases();
 builder.AddCoBuilding();
 builder.AddOpen311();
 builder.AddPoints();
+builder.AddVolunteering();
 builder.AddWeb();
 
 var app = builder.Build();
@@ -63,6 +65,7 @@ app.MapCases();
 app.MapCoBuilding();
 app.MapOpen311();
 app.MapPoints();
+app.MapVolunteering();
 app.MapAudit();
 app.MapWeb();
 

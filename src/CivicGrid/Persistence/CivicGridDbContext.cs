@@ -57,6 +57,13 @@ public abstract class CivicGridDbContext(DbContextOptions options, ScopeSource s
     public DbSet<Modules.Points.Domain.EarningRule> EarningRules => Set<Modules.Points.Domain.EarningRule>();
     public DbSet<Modules.Points.Domain.RedemptionItem> RedemptionItems => Set<Modules.Points.Domain.RedemptionItem>();
     public DbSet<Modules.Points.Domain.Redemption> Redemptions => Set<Modules.Points.Domain.Redemption>();
+    public DbSet<Modules.Volunteering.Domain.DualRegistration> DualRegistrations => Set<Modules.Volunteering.Domain.DualRegistration>();
+    public DbSet<Modules.Volunteering.Domain.VolunteerActivity> VolunteerActivities => Set<Modules.Volunteering.Domain.VolunteerActivity>();
+    public DbSet<Modules.Volunteering.Domain.ActivitySignup> ActivitySignups => Set<Modules.Volunteering.Domain.ActivitySignup>();
+    /// <summary>Read only through a sign-up the caller can see.</summary>
+    public DbSet<Modules.Volunteering.Domain.HoursCorrection> HoursCorrections => Set<Modules.Volunteering.Domain.HoursCorrection>();
+    public DbSet<Modules.Volunteering.Domain.MicroWish> MicroWishes => Set<Modules.Volunteering.Domain.MicroWish>();
+    public DbSet<Modules.Volunteering.Domain.WishPhoto> WishPhotos => Set<Modules.Volunteering.Domain.WishPhoto>();
     public DbSet<Modules.Cases.Figures.CaseFiguresDaily> CaseFiguresDaily => Set<Modules.Cases.Figures.CaseFiguresDaily>();
     public DbSet<Modules.Cases.Figures.UnitFiguresDaily> UnitFiguresDaily => Set<Modules.Cases.Figures.UnitFiguresDaily>();
     public DbSet<Modules.CoBuilding.Domain.Alliance> Alliances => Set<Modules.CoBuilding.Domain.Alliance>();
@@ -107,6 +114,20 @@ public abstract class CivicGridDbContext(DbContextOptions options, ScopeSource s
         b.Entity<Modules.Points.Domain.Redemption>().HasQueryFilter(DataScope.FilterName, r =>
             ScopeUnrestricted || ScopePrefixes.Any(p => r.AreaCode.StartsWith(p)) || r.AccountId == ScopeAccountId
             || ScopeUnitIds.Contains(r.MerchantId));
+        // Volunteering (DOMAIN.md §4): the community's staff by area; a unit its own registration and its members'; a
+        // volunteer their own. Activities are a public notice board (no filter; managing one checks the area).
+        b.Entity<Modules.Volunteering.Domain.DualRegistration>().HasQueryFilter(DataScope.FilterName, r =>
+            ScopeUnrestricted || ScopePrefixes.Any(p => r.AreaCode.StartsWith(p)) || r.AccountId == ScopeAccountId
+            || (r.UnitId != null && ScopeUnitIds.Contains(r.UnitId.Value)));
+        b.Entity<Modules.Volunteering.Domain.ActivitySignup>().HasQueryFilter(DataScope.FilterName, s =>
+            ScopeUnrestricted || ScopePrefixes.Any(p => s.AreaCode.StartsWith(p)) || s.AccountId == ScopeAccountId
+            || (s.EmployerId != null && ScopeUnitIds.Contains(s.EmployerId.Value)));
+        // An open wish is on the public board; a claimed one is the community's, the resident's and the claimer's.
+        b.Entity<Modules.Volunteering.Domain.MicroWish>().HasQueryFilter(DataScope.FilterName, w =>
+            ScopeUnrestricted || w.Status == Modules.Volunteering.Domain.WishStatus.Open
+            || ScopePrefixes.Any(p => w.AreaCode.StartsWith(p))
+            || w.PostedByAccountId == ScopeAccountId || w.ForAccountId == ScopeAccountId || w.ClaimedByAccountId == ScopeAccountId
+            || (w.ClaimedByUnitId != null && ScopeUnitIds.Contains(w.ClaimedByUnitId.Value)));
         b.Entity<Household>().HasQueryFilter(DataScope.FilterName, e =>
             ScopeUnrestricted || ScopePrefixes.Any(p => e.AreaCode.StartsWith(p))
             || (ScopeResidentId != null && Residents.IgnoreQueryFilters().Any(r => r.Id == ScopeResidentId && r.HouseholdId == e.Id)));

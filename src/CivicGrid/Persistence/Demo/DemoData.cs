@@ -194,6 +194,7 @@ public static class DemoData
             firstResident!, volunteerResident!, ct);
         var cases = await DemoCases.SeedAsync(services, size, ct);
         var coBuilding = await DemoCoBuilding.SeedAsync(services, ct);
+        await DemoVolunteering.SeedAsync(services, ct); // before the points: its check-outs and wishes raise events the points demo projects
         var points = await DemoPoints.SeedAsync(services, ct);
         return new DemoResult(clock.Elapsed, streets.Count, communities.Count, grids.Count, buildingCount, householdCount, residentCount, accounts)
         {

@@ -81,6 +81,15 @@ public static class Permissions
         public const string Honour = "points.honour";
     }
 
+    /// <summary>Dual registration, volunteer activities and micro-wishes (DOMAIN.md §4).</summary>
+    public static class Volunteering
+    {
+        /// <summary>Community staff: publish activities, show the check-in code, correct hours, confirm registrations, post wishes for residents.</summary>
+        public const string Manage = "volunteering.manage";
+        /// <summary>Volunteers and units: sign up, check in and out, claim and fulfil wishes.</summary>
+        public const string Serve = "volunteering.serve";
+    }
+
     public static class OperationLog
     {
         public const string View = "oplog.view";
@@ -98,5 +107,6 @@ public static class Permissions
         Catalog.Manage,
         CoBuilding.View, CoBuilding.Manage, CoBuilding.Take,
         Points.Redeem, Points.Manage, Points.Honour,
+        Volunteering.Manage, Volunteering.Serve,
     ];
 }

@@ -27,6 +27,7 @@ public static class ConsoleModules
         new("resident-import", "/residents/import", "Nav.ResidentImport", Icons.Material.Filled.UploadFile, Permissions.People.Import),
         new("catalog", "/catalog", "Nav.Catalog", Icons.Material.Filled.Category, Permissions.Cases.View),
         new("cobuilding", "/cobuilding", "Nav.CoBuilding", Icons.Material.Filled.Handshake, Permissions.CoBuilding.View),
+        new("volunteering", "/volunteering", "Nav.Volunteering", Icons.Material.Filled.VolunteerActivism, Permissions.Volunteering.Manage),
         new("figures", "/figures", "Nav.Figures", Icons.Material.Filled.BarChart, Permissions.Cases.Figures),
         new("points", "/points", "Nav.Points", Icons.Material.Filled.Stars, Permissions.Points.Manage, Exact: true),
         new("merchant", "/points/merchant", "Nav.Merchant", Icons.Material.Filled.Storefront, Permissions.Points.Honour),

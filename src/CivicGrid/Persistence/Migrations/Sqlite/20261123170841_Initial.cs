@@ -294,6 +294,28 @@ namespace CivicGrid.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "DualRegistrations",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    AreaCode = table.Column<string>(type: "TEXT", maxLength: 15, nullable: false),
+                    UnitId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    PartyMemberId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    AccountId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    RegisteredAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ConfirmedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ConfirmedBy = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DualRegistrations", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "EarningRules",
                 columns: table => new
                 {
@@ -349,6 +371,34 @@ namespace CivicGrid.Persistence.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_ImportJobs", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "MicroWishes",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AreaCode = table.Column<string>(type: "TEXT", maxLength: 15, nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    ResidentId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    PostedByAccountId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ForAccountId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    PostedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ClaimedByAccountId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ClaimedByUnitId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ClaimedByName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    ClaimedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    FulfilmentNote = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    FulfilledAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ConfirmedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ConfirmedBy = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MicroWishes", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -573,6 +623,31 @@ namespace CivicGrid.Persistence.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Vehicles", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "VolunteerActivities",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AreaCode = table.Column<string>(type: "TEXT", maxLength: 15, nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    StartsAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    EndsAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Address = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Longitude = table.Column<double>(type: "REAL", nullable: false),
+                    Latitude = table.Column<double>(type: "REAL", nullable: false),
+                    Places = table.Column<int>(type: "INTEGER", nullable: false),
+                    Taken = table.Column<int>(type: "INTEGER", nullable: false),
+                    Turns = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedBy = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_VolunteerActivities", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -954,6 +1029,28 @@ namespace CivicGrid.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "WishPhotos",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    WishId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ContentType = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    Size = table.Column<long>(type: "INTEGER", nullable: false),
+                    StorageKey = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WishPhotos", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_WishPhotos_MicroWishes_WishId",
+                        column: x => x.WishId,
+                        principalTable: "MicroWishes",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "CoBuildingAllianceMembers",
                 columns: table => new
                 {
@@ -1095,6 +1192,36 @@ namespace CivicGrid.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "ActivitySignups",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ActivityId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AccountId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AreaCode = table.Column<string>(type: "TEXT", maxLength: 15, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    EmployerId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    SignedUpAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Turn = table.Column<int>(type: "INTEGER", nullable: false),
+                    PromotedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    CheckedInAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    CheckedOutAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Minutes = table.Column<int>(type: "INTEGER", nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ActivitySignups", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ActivitySignups_VolunteerActivities_ActivityId",
+                        column: x => x.ActivityId,
+                        principalTable: "VolunteerActivities",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "CoBuildingMeetingAttendees",
                 columns: table => new
                 {
@@ -1185,6 +1312,30 @@ namespace CivicGrid.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "HoursCorrections",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SignupId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ByAccountId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ByName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    OldMinutes = table.Column<int>(type: "INTEGER", nullable: true),
+                    NewMinutes = table.Column<int>(type: "INTEGER", nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_HoursCorrections", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_HoursCorrections_ActivitySignups_SignupId",
+                        column: x => x.SignupId,
+                        principalTable: "ActivitySignups",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Residents",
                 columns: table => new
                 {
@@ -1220,6 +1371,22 @@ namespace CivicGrid.Persistence.Migrations.Sqlite
                 name: "IX_AccountScopes_AccountId",
                 table: "AccountScopes",
                 column: "AccountId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ActivitySignups_AccountId",
+                table: "ActivitySignups",
+                column: "AccountId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ActivitySignups_ActivityId_AccountId",
+                table: "ActivitySignups",
+                columns: new[] { "ActivityId", "AccountId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ActivitySignups_EmployerId",
+                table: "ActivitySignups",
+                column: "EmployerId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Areas_AreaCode",
@@ -1501,10 +1668,41 @@ namespace CivicGrid.Persistence.Migrations.Sqlite
                 column: "AreaCode");
 
             migrationBuilder.CreateIndex(
+                name: "IX_DualRegistrations_AccountId",
+                table: "DualRegistrations",
+                column: "AccountId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DualRegistrations_AreaCode",
+                table: "DualRegistrations",
+                column: "AreaCode");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DualRegistrations_Kind_UnitId_AreaCode",
+                table: "DualRegistrations",
+                columns: new[] { "Kind", "UnitId", "AreaCode" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DualRegistrations_PartyMemberId",
+                table: "DualRegistrations",
+                column: "PartyMemberId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DualRegistrations_UnitId",
+                table: "DualRegistrations",
+                column: "UnitId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_EarningRules_AreaCode_Kind",
                 table: "EarningRules",
                 columns: new[] { "AreaCode", "Kind" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_HoursCorrections_SignupId",
+                table: "HoursCorrections",
+                column: "SignupId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Households_AreaCode",
@@ -1526,6 +1724,16 @@ namespace CivicGrid.Persistence.Migrations.Sqlite
                 name: "IX_ImportJobs_Status",
                 table: "ImportJobs",
                 column: "Status");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MicroWishes_ClaimedByAccountId",
+                table: "MicroWishes",
+                column: "ClaimedByAccountId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MicroWishes_Status_AreaCode",
+                table: "MicroWishes",
+                columns: new[] { "Status", "AreaCode" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_OperationLog_At",
@@ -1681,6 +1889,21 @@ namespace CivicGrid.Persistence.Migrations.Sqlite
                 name: "IX_Vehicles_PlateNumber",
                 table: "Vehicles",
                 column: "PlateNumber");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_VolunteerActivities_AreaCode",
+                table: "VolunteerActivities",
+                column: "AreaCode");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_VolunteerActivities_StartsAt",
+                table: "VolunteerActivities",
+                column: "StartsAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WishPhotos_WishId",
+                table: "WishPhotos",
+                column: "WishId");
         }
 
         /// <inheritdoc />
@@ -1759,7 +1982,13 @@ namespace CivicGrid.Persistence.Migrations.Sqlite
                 name: "CoBuildingResources");
 
             migrationBuilder.DropTable(
+                name: "DualRegistrations");
+
+            migrationBuilder.DropTable(
                 name: "EarningRules");
+
+            migrationBuilder.DropTable(
+                name: "HoursCorrections");
 
             migrationBuilder.DropTable(
                 name: "IdempotentRequests");
@@ -1804,6 +2033,9 @@ namespace CivicGrid.Persistence.Migrations.Sqlite
                 name: "Vehicles");
 
             migrationBuilder.DropTable(
+                name: "WishPhotos");
+
+            migrationBuilder.DropTable(
                 name: "AspNetRoles");
 
             migrationBuilder.DropTable(
@@ -1828,6 +2060,9 @@ namespace CivicGrid.Persistence.Migrations.Sqlite
                 name: "Organisations");
 
             migrationBuilder.DropTable(
+                name: "ActivitySignups");
+
+            migrationBuilder.DropTable(
                 name: "ImportJobs");
 
             migrationBuilder.DropTable(
@@ -1837,10 +2072,16 @@ namespace CivicGrid.Persistence.Migrations.Sqlite
                 name: "Households");
 
             migrationBuilder.DropTable(
+                name: "MicroWishes");
+
+            migrationBuilder.DropTable(
                 name: "CoBuildingAlliances");
 
             migrationBuilder.DropTable(
                 name: "CoBuildingProjects");
+
+            migrationBuilder.DropTable(
+                name: "VolunteerActivities");
 
             migrationBuilder.DropTable(
                 name: "Buildings");

@@ -300,6 +300,28 @@ namespace CivicGrid.Persistence.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "DualRegistrations",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    AreaCode = table.Column<string>(type: "character varying(15)", maxLength: 15, nullable: false),
+                    UnitId = table.Column<Guid>(type: "uuid", nullable: true),
+                    PartyMemberId = table.Column<Guid>(type: "uuid", nullable: true),
+                    AccountId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    RegisteredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ConfirmedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ConfirmedBy = table.Column<Guid>(type: "uuid", nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DualRegistrations", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "EarningRules",
                 columns: table => new
                 {
@@ -355,6 +377,34 @@ namespace CivicGrid.Persistence.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_ImportJobs", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "MicroWishes",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    AreaCode = table.Column<string>(type: "character varying(15)", maxLength: 15, nullable: false),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Description = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    ResidentId = table.Column<Guid>(type: "uuid", nullable: true),
+                    PostedByAccountId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ForAccountId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    PostedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ClaimedByAccountId = table.Column<Guid>(type: "uuid", nullable: true),
+                    ClaimedByUnitId = table.Column<Guid>(type: "uuid", nullable: true),
+                    ClaimedByName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    ClaimedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    FulfilmentNote = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    FulfilledAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ConfirmedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ConfirmedBy = table.Column<Guid>(type: "uuid", nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MicroWishes", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -579,6 +629,31 @@ namespace CivicGrid.Persistence.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Vehicles", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "VolunteerActivities",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    AreaCode = table.Column<string>(type: "character varying(15)", maxLength: 15, nullable: false),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Description = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    StartsAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    EndsAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Address = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    Longitude = table.Column<double>(type: "double precision", nullable: false),
+                    Latitude = table.Column<double>(type: "double precision", nullable: false),
+                    Places = table.Column<int>(type: "integer", nullable: false),
+                    Taken = table.Column<int>(type: "integer", nullable: false),
+                    Turns = table.Column<int>(type: "integer", nullable: false),
+                    CreatedBy = table.Column<Guid>(type: "uuid", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_VolunteerActivities", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -960,6 +1035,28 @@ namespace CivicGrid.Persistence.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "WishPhotos",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    WishId = table.Column<Guid>(type: "uuid", nullable: false),
+                    FileName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    ContentType = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    Size = table.Column<long>(type: "bigint", nullable: false),
+                    StorageKey = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WishPhotos", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_WishPhotos_MicroWishes_WishId",
+                        column: x => x.WishId,
+                        principalTable: "MicroWishes",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "CoBuildingAllianceMembers",
                 columns: table => new
                 {
@@ -1101,6 +1198,36 @@ namespace CivicGrid.Persistence.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "ActivitySignups",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ActivityId = table.Column<Guid>(type: "uuid", nullable: false),
+                    AccountId = table.Column<Guid>(type: "uuid", nullable: false),
+                    AreaCode = table.Column<string>(type: "character varying(15)", maxLength: 15, nullable: false),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    EmployerId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    SignedUpAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Turn = table.Column<int>(type: "integer", nullable: false),
+                    PromotedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    CheckedInAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    CheckedOutAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Minutes = table.Column<int>(type: "integer", nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ActivitySignups", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ActivitySignups_VolunteerActivities_ActivityId",
+                        column: x => x.ActivityId,
+                        principalTable: "VolunteerActivities",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "CoBuildingMeetingAttendees",
                 columns: table => new
                 {
@@ -1191,6 +1318,30 @@ namespace CivicGrid.Persistence.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "HoursCorrections",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    SignupId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ByAccountId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ByName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    OldMinutes = table.Column<int>(type: "integer", nullable: true),
+                    NewMinutes = table.Column<int>(type: "integer", nullable: false),
+                    Reason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_HoursCorrections", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_HoursCorrections_ActivitySignups_SignupId",
+                        column: x => x.SignupId,
+                        principalTable: "ActivitySignups",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Residents",
                 columns: table => new
                 {
@@ -1226,6 +1377,22 @@ namespace CivicGrid.Persistence.Migrations.Postgres
                 name: "IX_AccountScopes_AccountId",
                 table: "AccountScopes",
                 column: "AccountId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ActivitySignups_AccountId",
+                table: "ActivitySignups",
+                column: "AccountId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ActivitySignups_ActivityId_AccountId",
+                table: "ActivitySignups",
+                columns: new[] { "ActivityId", "AccountId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ActivitySignups_EmployerId",
+                table: "ActivitySignups",
+                column: "EmployerId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Areas_AreaCode",
@@ -1513,10 +1680,41 @@ namespace CivicGrid.Persistence.Migrations.Postgres
                 column: "AreaCode");
 
             migrationBuilder.CreateIndex(
+                name: "IX_DualRegistrations_AccountId",
+                table: "DualRegistrations",
+                column: "AccountId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DualRegistrations_AreaCode",
+                table: "DualRegistrations",
+                column: "AreaCode");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DualRegistrations_Kind_UnitId_AreaCode",
+                table: "DualRegistrations",
+                columns: new[] { "Kind", "UnitId", "AreaCode" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DualRegistrations_PartyMemberId",
+                table: "DualRegistrations",
+                column: "PartyMemberId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DualRegistrations_UnitId",
+                table: "DualRegistrations",
+                column: "UnitId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_EarningRules_AreaCode_Kind",
                 table: "EarningRules",
                 columns: new[] { "AreaCode", "Kind" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_HoursCorrections_SignupId",
+                table: "HoursCorrections",
+                column: "SignupId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Households_AreaCode",
@@ -1538,6 +1736,16 @@ namespace CivicGrid.Persistence.Migrations.Postgres
                 name: "IX_ImportJobs_Status",
                 table: "ImportJobs",
                 column: "Status");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MicroWishes_ClaimedByAccountId",
+                table: "MicroWishes",
+                column: "ClaimedByAccountId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MicroWishes_Status_AreaCode",
+                table: "MicroWishes",
+                columns: new[] { "Status", "AreaCode" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_OperationLog_At",
@@ -1693,6 +1901,21 @@ namespace CivicGrid.Persistence.Migrations.Postgres
                 name: "IX_Vehicles_PlateNumber",
                 table: "Vehicles",
                 column: "PlateNumber");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_VolunteerActivities_AreaCode",
+                table: "VolunteerActivities",
+                column: "AreaCode");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_VolunteerActivities_StartsAt",
+                table: "VolunteerActivities",
+                column: "StartsAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WishPhotos_WishId",
+                table: "WishPhotos",
+                column: "WishId");
         }
 
         /// <inheritdoc />
@@ -1771,7 +1994,13 @@ namespace CivicGrid.Persistence.Migrations.Postgres
                 name: "CoBuildingResources");
 
             migrationBuilder.DropTable(
+                name: "DualRegistrations");
+
+            migrationBuilder.DropTable(
                 name: "EarningRules");
+
+            migrationBuilder.DropTable(
+                name: "HoursCorrections");
 
             migrationBuilder.DropTable(
                 name: "IdempotentRequests");
@@ -1816,6 +2045,9 @@ namespace CivicGrid.Persistence.Migrations.Postgres
                 name: "Vehicles");
 
             migrationBuilder.DropTable(
+                name: "WishPhotos");
+
+            migrationBuilder.DropTable(
                 name: "AspNetRoles");
 
             migrationBuilder.DropTable(
@@ -1840,6 +2072,9 @@ namespace CivicGrid.Persistence.Migrations.Postgres
                 name: "Organisations");
 
             migrationBuilder.DropTable(
+                name: "ActivitySignups");
+
+            migrationBuilder.DropTable(
                 name: "ImportJobs");
 
             migrationBuilder.DropTable(
@@ -1849,10 +2084,16 @@ namespace CivicGrid.Persistence.Migrations.Postgres
                 name: "Households");
 
             migrationBuilder.DropTable(
+                name: "MicroWishes");
+
+            migrationBuilder.DropTable(
                 name: "CoBuildingAlliances");
 
             migrationBuilder.DropTable(
                 name: "CoBuildingProjects");
+
+            migrationBuilder.DropTable(
+                name: "VolunteerActivities");
 
             migrationBuilder.DropTable(
                 name: "Buildings");

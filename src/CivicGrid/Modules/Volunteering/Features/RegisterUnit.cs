@@ -1,0 +1,39 @@
+using CivicGrid.Modules.Areas.Domain;
+using CivicGrid.Modules.Volunteering.Domain;
+using CivicGrid.Persistence;
+using CivicGrid.Shared;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace CivicGrid.Modules.Volunteering.Features;
+
+/// <summary>A unit registers with the community it is paired with (单位双报到). Only an account acting for the unit may.</summary>
+public static class RegisterUnit
+{
+    public sealed record Request(Guid UnitId, string CommunityCode);
+
+    public static void Map(RouteGroupBuilder group) =>
+        group.MapPost("/registrations/units", Handle).RequireAuthorization();
+
+    static async Task<Results<Created<RegistrationViews.Row>, NotFound, ProblemHttpResult>> Handle(
+        Request request, CivicGridDbContext db, CurrentUser user, TimeProvider clock, CancellationToken ct)
+    {
+        // A unit acting for another unit: that unit does not exist for the caller.
+        if (!user.Scope.IsUnrestricted && !user.Scope.UnitIds.Contains(request.UnitId)) return TypedResults.NotFound();
+        var unit = await db.Organisations.IgnoreQueryFilters([DataScope.FilterName]).SingleOrDefaultAsync(o => o.Id == request.UnitId, ct);
+        if (unit is null) return TypedResults.NotFound();
+        if (!await RegistrationViews.IsCommunityAsync(db, request.CommunityCode, ct)) return VolunteerErrors.CommunityUnknown.ToProblem();
+        if (await db.DualRegistrations.AnyAsync(r => r.Kind == RegistrationKind.Unit && r.UnitId == unit.Id && r.AreaCode == request.CommunityCode, ct))
+            return VolunteerErrors.AlreadyRegistered.ToProblem();
+        var now = clock.GetUtcNow();
+        var registration = new DualRegistration
+        {
+            Id = Guid.CreateVersion7(now), Kind = RegistrationKind.Unit, AreaCode = request.CommunityCode, UnitId = unit.Id,
+            AccountId = user.Id!.Value, Name = unit.Name, RegisteredAt = now,
+        };
+        db.DualRegistrations.Add(registration);
+        await db.SaveChangesAsync(ct);
+        var row = (await RegistrationViews.RowsAsync(db.DualRegistrations.Where(r => r.Id == registration.Id), db, ct)).Single();
+        return TypedResults.Created($"/api/volunteering/registrations/{registration.Id}", row);
+    }
+}

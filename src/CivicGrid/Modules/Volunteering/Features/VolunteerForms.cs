@@ -1,0 +1,81 @@
+using CivicGrid.Modules.Cases.Features;
+using CivicGrid.Modules.Identity.Domain;
+using CivicGrid.Modules.Volunteering.Domain;
+using CivicGrid.Persistence;
+using CivicGrid.Shared;
+using CivicGrid.Shared.Files;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace CivicGrid.Modules.Volunteering.Features;
+
+/// <summary>
+/// The phone's plain HTML forms (ADR 10): sign up, cancel, confirm a scanned check-in or check-out, post, claim, fulfil
+/// (with photos in the same post) and confirm a wish. They run the same use cases as the JSON routes and answer with a
+/// redirect back to the page — <c>?error=code</c> when refused (shown from Ui.resx), <c>?done=…</c> when done.
+/// </summary>
+public static class VolunteerForms
+{
+    public static void Map(WebApplication app)
+    {
+        var forms = app.MapGroup("/m").ExcludeFromDescription();
+        forms.MapPost("/activities/{id:guid}/signup", async (Guid id, CivicGridDbContext db, CurrentUser user, TimeProvider clock, CancellationToken ct) =>
+            ToActivity(id, await SignUpForActivity.SignUpAsync(db, user, id, clock.GetUtcNow(), ct), "signup")).RequireAuthorization(Permissions.Volunteering.Serve);
+        forms.MapPost("/activities/{id:guid}/cancel", async (Guid id, CivicGridDbContext db, CurrentUser user, TimeProvider clock, CancellationToken ct) =>
+            ToActivity(id, await SignUpForActivity.CancelAsync(db, user, id, clock.GetUtcNow(), ct), "cancel")).RequireAuthorization(Permissions.Volunteering.Serve);
+        forms.MapPost("/activities/{id:guid}/scan", Scan).RequireAuthorization(Permissions.Volunteering.Serve);
+        forms.MapPost("/wishes", async ([FromForm] string? title, [FromForm] string? description, CivicGridDbContext db, CurrentUser user,
+                TimeProvider clock, CancellationToken ct) =>
+            ToWishes((await PostWish.RunAsync(new PostWish.Request(title ?? "", description, null), db, user, clock.GetUtcNow(), ct)).Error, "posted"))
+            .RequireAuthorization();
+        forms.MapPost("/wishes/{id:guid}/claim", Claim).RequireAuthorization(Permissions.Volunteering.Serve);
+        forms.MapPost("/wishes/{id:guid}/fulfil", Fulfil).RequireAuthorization(Permissions.Volunteering.Serve)
+            .WithMetadata(new RequestSizeLimitAttribute(100L * 1024 * 1024));
+        forms.MapPost("/wishes/{id:guid}/confirm", async (Guid id, CivicGridDbContext db, CurrentUser user, TimeProvider clock, CancellationToken ct) =>
+            ToWishes(await ConfirmWish.RunAsync(db, user, id, clock.GetUtcNow(), ct), "confirmed")).RequireAuthorization();
+    }
+
+    /// <summary>The scan page's confirmation: check in when not yet in, otherwise check out.</summary>
+    static async Task<RedirectHttpResult> Scan(Guid id, [FromForm] string? code, [FromForm] string? move, CivicGridDbContext db, CurrentUser user,
+        CheckInCodes codes, TimeProvider clock, CancellationToken ct)
+    {
+        var which = move == "out" ? CheckInAtActivity.Move.CheckOut : CheckInAtActivity.Move.CheckIn;
+        var error = await CheckInAtActivity.RunAsync(which, id, code, db, user, codes, clock.GetUtcNow(), ct);
+        return ToActivity(id, error, which == CheckInAtActivity.Move.CheckIn ? "checkin" : "checkout");
+    }
+
+    static async Task<RedirectHttpResult> Claim(Guid id, CivicGridDbContext db, CurrentUser user, TimeProvider clock, CancellationToken ct)
+    {
+        var wish = await db.MicroWishes.FindAsync([id], ct);
+        if (wish is null) return ToWishes(VolunteerErrors.WishTaken, null);
+        var error = wish.Claim(user.Id!.Value, null, user.DisplayName, clock.GetUtcNow());
+        if (error is null)
+        {
+            try { await db.SaveChangesAsync(ct); }
+            catch (Microsoft.EntityFrameworkCore.DbUpdateConcurrencyException) { error = VolunteerErrors.WishTaken; }
+        }
+        return ToWishes(error, "claimed");
+    }
+
+    static async Task<RedirectHttpResult> Fulfil(Guid id, [FromForm] string? note, IFormFileCollection files, CivicGridDbContext db, CurrentUser user,
+        IFileStore store, UploadLimits limits, TimeProvider clock, CancellationToken ct)
+    {
+        // A file input left empty still sends one nameless, empty part.
+        var chosen = files.Where(f => f.Length > 0 || f.FileName.Length > 0)
+            .Select(f => new UploadFiles.Incoming(f.FileName, f.Length, f.ContentType, f.OpenReadStream)).ToList();
+        Guid[] photoIds = [];
+        if (chosen.Count > 0)
+        {
+            var stored = await UploadFiles.StoreAsync(chosen, db, user, store, limits, clock.GetUtcNow(), ct);
+            if (stored.Error is { } refused) return ToWishes(refused, null);
+            photoIds = stored.Files.Select(f => f.Id).ToArray();
+        }
+        return ToWishes(await FulfilWish.RunAsync(db, user, id, new FulfilWish.Request(note, photoIds), clock.GetUtcNow(), ct), "fulfilled");
+    }
+
+    static RedirectHttpResult ToActivity(Guid id, Error? error, string done) => TypedResults.LocalRedirect(error is null
+        ? $"/m/activities/{id}?done={done}" : $"/m/activities/{id}?error={Uri.EscapeDataString(error.Code)}");
+
+    static RedirectHttpResult ToWishes(Error? error, string? done) => TypedResults.LocalRedirect(error is null
+        ? $"/m/wishes?done={done}" : $"/m/wishes?error={Uri.EscapeDataString(error.Code)}");
+}

@@ -1,0 +1,44 @@
+using CivicGrid.IntegrationTests.Infrastructure;
+using CivicGrid.Modules.Points.Domain;
+using CivicGrid.Modules.Volunteering.Domain;
+using CivicGrid.Persistence;
+using CivicGrid.Persistence.Demo;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CivicGrid.IntegrationTests.Volunteering;
+
+/// <summary>The demo's volunteering: registrations of both kinds, activities past (with attendance) and upcoming,
+/// wishes in every state, and exactly the points events the real flows would have raised.</summary>
+public sealed class DemoVolunteeringTests
+{
+    [Theory, OnSqlite, OnPostgres]
+    public async Task Demo_has_registrations_activities_with_attendance_wishes_in_every_state_and_their_points_events(DatabaseProvider provider)
+    {
+        await using var app = await TestApp.StartAsync(provider);
+        using (var scope = app.Services.CreateScope())
+            await DemoData.SeedAsync(scope.ServiceProvider, DemoSize.Tiny, CancellationToken.None);
+        await using var db = app.Db();
+        var now = app.Clock.GetUtcNow();
+
+        Assert.True(await db.DualRegistrations.AnyAsync(r => r.Kind == RegistrationKind.Unit));
+        Assert.True(await db.DualRegistrations.AnyAsync(r => r.Kind == RegistrationKind.Member && r.UnitId != null));
+        foreach (var status in Enum.GetValues<WishStatus>())
+            Assert.True(await db.MicroWishes.AnyAsync(w => w.Status == status), $"no {status} wish");
+        Assert.All(await db.MicroWishes.Where(w => w.Status == WishStatus.Fulfilled || w.Status == WishStatus.Confirmed).Include(w => w.Photos).ToListAsync(),
+            w => Assert.NotEmpty(w.Photos));
+
+        var signups = await db.ActivitySignups.Join(db.VolunteerActivities, s => s.ActivityId, a => a.Id, (s, a) => new { s, a.EndsAt }).ToListAsync();
+        Assert.Contains(signups, x => x.EndsAt < now && x.s.Minutes > 0);
+        Assert.Contains(signups, x => x.EndsAt > now);
+        Assert.DoesNotContain(signups, x => x.EndsAt > now && x.s.CheckedInAt != null);
+        Assert.Contains(signups, x => x.s.Status == SignupStatus.Waiting);
+
+        var hours = await db.PointsEvents.Where(e => e.Kind == PointsEventKinds.VolunteerHours).ToListAsync();
+        Assert.Equal(signups.Where(x => x.s.Minutes > 0).Select(x => (x.s.Id, x.s.Minutes!.Value)).Order(),
+            hours.Select(e => (e.SourceId, e.Quantity)).Order());
+        var confirmed = await db.MicroWishes.Where(w => w.Status == WishStatus.Confirmed).Select(w => new { w.Id, w.ClaimedByAccountId }).ToListAsync();
+        var wishEvents = await db.PointsEvents.Where(e => e.Kind == PointsEventKinds.WishFulfilled).ToListAsync();
+        Assert.Equal(confirmed.Select(w => (w.Id, w.ClaimedByAccountId!.Value)).Order(), wishEvents.Select(e => (e.SourceId, e.AccountId)).Order());
+    }
+}
