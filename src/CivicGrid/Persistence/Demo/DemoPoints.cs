@@ -14,18 +14,15 @@ namespace CivicGrid.Persistence.Demo;
 /// <summary>
 /// Points in the demo (DOMAIN.md §5): per community a partner shop and an elders' canteen, a catalog of five items
 /// (property fee, canteen meal, shop goods), a rule of its own in the first community, and the demo merchant account
-/// <c>merchant1</c> (the shop of resident1's community). The ledger is earned, not typed: events over the last 90 days —
-/// volunteer hours most, then meetings, wishes, and resident1's real satisfied cases — go through the real projection
-/// with its caps; some holders then redeem through the real use case and merchants redeem most codes. Holders besides
-/// the demo accounts are residents registered by staff (accounts without a password: they have not signed in yet).
+/// <c>merchant1</c> (the shop of resident1's community). The ledger is earned, not typed: the events the volunteering
+/// and co-building demos raised through their real flows (hours, wishes, meetings) and resident1's real satisfied cases
+/// go through the real projection with its caps; some holders then redeem through the real use case and merchants
+/// redeem most codes.
 /// </summary>
 static class DemoPoints
 {
-    const int HolderCommunities = 3, HoldersPerCommunity = 12, Days = 90;
+    const int Days = 90;
 
-    static readonly string[] Activities = ["红色星期六·楼道清扫", "敬老院陪伴", "垃圾分类宣传", "文明交通劝导", "社区义诊协助", "防汛物资搬运"];
-    static readonly string[] Wishes = ["为独居老人更换灯泡", "陪老人就医取药", "为困难家庭送米面油", "帮助修理轮椅"];
-    static readonly string[] Meetings = ["网格议事会", "小区圆桌会议", "社区大党委联席会议"];
 
     public static async Task<int> SeedAsync(IServiceProvider services, CancellationToken ct)
     {
@@ -68,37 +65,12 @@ static class DemoPoints
         await users.AddToRoleAsync(merchant, Roles.Merchant);
         db.AccountScopes.Add(new AccountScope { Id = Guid.NewGuid(), AccountId = merchant.Id, Kind = ScopeKind.Unit, UnitId = shops[residentArea[..12]].Id });
 
-        // Holders: the demo accounts and, in the first communities, residents registered by staff.
-        var holders = new List<(Guid Id, string Community, int Activity)>
-        {
-            (demo["resident1"], residentArea[..12], 3), (demo["volunteer1"], communities[0].AreaCode, 8), (demo["building1"], communities[0].AreaCode, 4),
-        };
-        foreach (var community in communities.Take(HolderCommunities))
-        {
-            var residents = await db.Residents.AsNoTracking().Where(r => r.AreaCode.StartsWith(community.AreaCode))
-                .OrderBy(r => r.Id).Take(HoldersPerCommunity).Select(r => new { r.Id, r.Name }).ToListAsync(ct);
-            foreach (var r in residents)
-            {
-                var account = new Account { Id = Guid.NewGuid(), UserName = $"p{r.Id:N}"[..20], DisplayName = r.Name };
-                await Created(users.CreateAsync(account), account.UserName);
-                await users.AddToRoleAsync(account, Roles.Resident);
-                db.AccountScopes.Add(new AccountScope { Id = Guid.NewGuid(), AccountId = account.Id, Kind = ScopeKind.Self, ResidentId = r.Id });
-                holders.Add((account.Id, community.AreaCode, random.Next(0, 6)));
-            }
-        }
         await db.SaveChangesAsync(ct);
-
         DateTimeOffset Past() => now.AddDays(-random.Next(1, Days)).AddHours(random.Next(-4, 4)).ToUniversalTime();
-        foreach (var (id, community, activity) in holders)
-        {
-            for (var k = 0; k < activity; k++)
-                await Raise(PointsEventKinds.VolunteerHours, id, community, 60 * random.Next(1, 4) + 30 * random.Next(2), Activities[random.Next(Activities.Length)], Past());
-            for (var k = random.Next(0, 3); k > 0; k--)
-                await Raise(PointsEventKinds.MeetingAttended, id, community, 1, Meetings[random.Next(Meetings.Length)], Past());
-            if (random.Next(3) == 0)
-                await Raise(PointsEventKinds.WishFulfilled, id, community, 1, Wishes[random.Next(Wishes.Length)], Past());
-        }
-        // resident1's own reports rated satisfied earn as the case API makes them earn (CaseMoves.Rate).
+
+        // Earning comes from what the other modules' demos did: volunteers' check-outs and confirmed wishes
+        // (DemoVolunteering), meetings attended (DemoCoBuilding) — each raised its event as the real flow does — and
+        // resident1's own reports rated satisfied, which earn as the case API makes them earn (CaseMoves.Rate).
         var rated = await (from c in db.Cases
                            join t in db.CaseTransitions on c.Id equals t.CaseId
                            where c.ReporterAccountId == demo["resident1"] && c.Source == CaseSource.Resident && t.Action == CaseAction.Rate
@@ -110,11 +82,17 @@ static class DemoPoints
 
         // Some spending, through the real use case; merchants have redeemed most codes older than a day.
         var items = await db.RedemptionItems.AsNoTracking().ToListAsync(ct);
-        foreach (var (id, community, _) in holders.Where(_ => random.Next(3) == 0))
+        var holders = await db.PointsAccounts.AsNoTracking().Select(a => new { a.Id, a.AreaCode }).ToListAsync(ct);
+        var spenders = 0;
+        foreach (var (id, area) in holders.Select(h => (h.Id, h.AreaCode)))
         {
+            // About a third of those who can afford something spend; the first always does, so a small demo has spending too.
+            if (spenders > 0 && random.Next(3) != 0) continue;
+            var community = area.Length > 12 ? area[..12] : area;
             var balance = await db.PointsAccounts.Where(a => a.Id == id).Select(a => a.Balance).SingleOrDefaultAsync(ct);
             var affordable = items.Where(i => i.AreaCode == community && i.Price <= balance / 2).ToList();
             if (affordable.Count == 0 || id == demo["resident1"]) continue; // resident1 keeps theirs for the walkthrough
+            spenders++;
             await using var scoped = SystemDb.Open(services);
             var issued = await RedeemItem.RunAsync(scoped, Holder(id), affordable[random.Next(affordable.Count)].Id, Past(), ct);
             if (issued is { IsError: false } r && random.Next(4) > 0)
