@@ -15,11 +15,11 @@ public sealed class CaseHub(CurrentUser user) : Hub
 
     public override async Task OnConnectedAsync()
     {
-        foreach (var group in Groups(user.Scope)) await base.Groups.AddToGroupAsync(Context.ConnectionId, group);
+        foreach (var group in ScopeGroups(user.Scope)) await Groups.AddToGroupAsync(Context.ConnectionId, group);
         await base.OnConnectedAsync();
     }
 
-    static IEnumerable<string> Groups(DataScope scope)
+    static IEnumerable<string> ScopeGroups(DataScope scope)
     {
         if (scope.IsUnrestricted) yield return "all";
         foreach (var p in scope.AreaPrefixes) yield return $"area:{p}";
