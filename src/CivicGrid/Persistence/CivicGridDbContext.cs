@@ -66,6 +66,8 @@ public abstract class CivicGridDbContext(DbContextOptions options, ScopeSource s
     public DbSet<Modules.Volunteering.Domain.WishPhoto> WishPhotos => Set<Modules.Volunteering.Domain.WishPhoto>();
     public DbSet<Modules.Cases.Figures.CaseFiguresDaily> CaseFiguresDaily => Set<Modules.Cases.Figures.CaseFiguresDaily>();
     public DbSet<Modules.Cases.Figures.UnitFiguresDaily> UnitFiguresDaily => Set<Modules.Cases.Figures.UnitFiguresDaily>();
+    public DbSet<Modules.Cases.Figures.CaseFiguresMonthly> CaseFiguresMonthly => Set<Modules.Cases.Figures.CaseFiguresMonthly>();
+    public DbSet<Modules.Cases.Figures.UnitFiguresMonthly> UnitFiguresMonthly => Set<Modules.Cases.Figures.UnitFiguresMonthly>();
     public DbSet<Modules.CoBuilding.Domain.Alliance> Alliances => Set<Modules.CoBuilding.Domain.Alliance>();
     /// <summary>No filter of its own: read through an alliance the caller can see (data scope reads it to open needs to members).</summary>
     public DbSet<Modules.CoBuilding.Domain.AllianceMember> AllianceMembers => Set<Modules.CoBuilding.Domain.AllianceMember>();
@@ -104,6 +106,10 @@ public abstract class CivicGridDbContext(DbContextOptions options, ScopeSource s
         b.Entity<Modules.Cases.Figures.CaseFiguresDaily>().HasQueryFilter(DataScope.FilterName, f =>
             ScopeUnrestricted || ScopePrefixes.Any(p => f.CommunityCode.StartsWith(p)));
         b.Entity<Modules.Cases.Figures.UnitFiguresDaily>().HasQueryFilter(DataScope.FilterName, f =>
+            ScopeUnrestricted || ScopePrefixes.Any(p => f.CommunityCode.StartsWith(p)) || ScopeUnitIds.Contains(f.UnitId));
+        b.Entity<Modules.Cases.Figures.CaseFiguresMonthly>().HasQueryFilter(DataScope.FilterName, f =>
+            ScopeUnrestricted || ScopePrefixes.Any(p => f.CommunityCode.StartsWith(p)));
+        b.Entity<Modules.Cases.Figures.UnitFiguresMonthly>().HasQueryFilter(DataScope.FilterName, f =>
             ScopeUnrestricted || ScopePrefixes.Any(p => f.CommunityCode.StartsWith(p)) || ScopeUnitIds.Contains(f.UnitId));
         // Points (Modules/Points/README.md): a holder sees their own account, entries and codes; area staff those of
         // their area; a merchant the redemptions it honours. Catalogs and rules are public: writes check scope.

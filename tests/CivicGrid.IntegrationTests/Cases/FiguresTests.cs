@@ -359,6 +359,26 @@ public sealed class FiguresTests(Apps apps) : IClassFixture<Apps>
             var text = string.Join("\n", plan);
             Assert.DoesNotContain("Seq Scan on \"Cases\"", text);
             Assert.DoesNotMatch(caseTables, text);
+            // The rollups grow with days × communities × units: every read must be able to use an index for its
+            // period and area prefix (a test database is small, so the planner is told to avoid scans to show whether
+            // it can). A prefix LIKE under a non-C collation cannot, and fell back to scanning the whole rollup.
+            await using (var off = new Npgsql.NpgsqlCommand("SET enable_seqscan = off", conn)) await off.ExecuteNonQueryAsync();
+            var forced = new List<string>();
+            await using (var again = new Npgsql.NpgsqlCommand("EXPLAIN " + command.Sql, conn))
+            {
+                again.Parameters.AddRange(command.Parameters.Select(p => p.Clone()).ToArray());
+                await using var reader = await again.ExecuteReaderAsync();
+                while (await reader.ReadAsync()) forced.Add(reader.GetString(0));
+            }
+            await using (var on = new Npgsql.NpgsqlCommand("RESET enable_seqscan", conn)) await on.ExecuteNonQueryAsync();
+            var forcedText = string.Join("\n", forced);
+            Assert.False(forcedText.Contains("Seq Scan on \"CaseFigures") || forcedText.Contains("Seq Scan on \"UnitFigures"),
+                $"{command.Sql}\n{forcedText}");
+            // …and the index is searched by area or unit, not only by day: a scan of every community's rows for the
+            // period would pass the check above.
+            if (forcedText.Contains("Figures"))
+                Assert.True(forced.Any(l => l.Contains("Index Cond") && (l.Contains("\"CommunityCode\")::text >=") || l.Contains("\"UnitId\" = "))),
+                    $"{command.Sql}\n{forcedText}");
             explained++;
         }
         Assert.True(explained >= forLeader.Length, $"only {explained} queries explained");

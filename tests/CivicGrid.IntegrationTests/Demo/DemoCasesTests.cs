@@ -58,7 +58,7 @@ public sealed class DemoCasesTests
         using (var scope = app.Services.CreateScope())
         {
             await DemoData.SeedAsync(scope.ServiceProvider, DemoSize.Tiny with { CasesPerDay = 0 }, CancellationToken.None);
-            var made = await DemoCases.SeedBulkAsync(scope.ServiceProvider, 1500, 30, _ => { }, CancellationToken.None);
+            var made = await DemoCases.SeedBulkAsync(scope.ServiceProvider, 1500, 70, _ => { }, CancellationToken.None);
             Assert.True(made > 1000, $"{made} cases");
         }
         await using var db = app.Db();
@@ -74,11 +74,42 @@ public sealed class DemoCasesTests
         // Forget the fixture's rollups, recount the same history with the projection, compare row by row.
         await db.CaseFiguresDaily.ExecuteDeleteAsync();
         await db.UnitFiguresDaily.ExecuteDeleteAsync();
+        await db.CaseFiguresMonthly.ExecuteDeleteAsync();
+        await db.UnitFiguresMonthly.ExecuteDeleteAsync();
         await db.CaseTransitions.ExecuteUpdateAsync(s => s.SetProperty(t => t.Projected, false));
         await app.Services.GetRequiredService<Modules.Cases.Figures.FiguresProjection>().RunOnceAsync(CancellationToken.None);
         var projected = await Rollups(db);
         Assert.Equal(projected.Areas, bulk.Areas);
         Assert.Equal(projected.Units, bulk.Units);
+        Assert.Equal(projected.AreaMonths, bulk.AreaMonths);
+        Assert.Equal(projected.UnitMonths, bulk.UnitMonths);
+        // A month row is the sum of its days' rows (the fixture spans two or three months, so this is not one row).
+        var monthsOfDays = bulk.Rows.GroupBy(r => (new DateOnly(r.Day.Year, r.Day.Month, 1), r.CommunityCode))
+            .Select(g => (g.Key, g.Sum(r => r.Reported), g.Sum(r => r.Handled), g.Sum(r => r.HandlingMinutes), g.Sum(r => r.Satisfied)))
+            .OrderBy(x => x.Key).ToList();
+        var months = (await db.CaseFiguresMonthly.AsNoTracking().ToListAsync())
+            .Select(r => ((r.Month, r.CommunityCode), r.Reported, r.Handled, r.HandlingMinutes, r.Satisfied)).OrderBy(x => x.Item1).ToList();
+        Assert.True(months.Select(m => m.Item1.Month).Distinct().Count() >= 2);
+        Assert.Equal(monthsOfDays, months);
+
+        // The dashboards read whole months from the monthly rows and the ragged ends from the daily ones: the same sums
+        // as adding up every day, for any period.
+        var first = bulk.Rows.Min(r => r.Day);
+        var units = await db.UnitFiguresDaily.AsNoTracking().ToListAsync();
+        foreach (var period in new[] { new Modules.Cases.Figures.FiguresPeriod(first, bulk.Rows.Max(r => r.Day)),
+                     new(first.AddDays(3), new DateOnly(first.Year, first.Month, 1).AddMonths(2).AddDays(-1)) })
+        {
+            Assert.NotNull(period.Split().Months);
+            var read = await Modules.Cases.Figures.ReadFigures.CommunitySumsAsync(db, period, null, CancellationToken.None);
+            var byDays = bulk.Rows.Where(r => r.Day >= period.From && r.Day <= period.To).GroupBy(r => r.CommunityCode)
+                .ToDictionary(g => g.Key, g => Json(Modules.Cases.Figures.ReadFigures.Sum(g)));
+            Assert.Equal(byDays, read.ToDictionary(kv => kv.Key, kv => Json(kv.Value)));
+            var readUnits = (await Modules.Cases.Figures.ReadFigures.UnitsAsync(null, period, db, CancellationToken.None)).Value!;
+            var unitsByDays = units.Where(r => r.Day >= period.From && r.Day <= period.To).GroupBy(r => r.UnitId)
+                .ToDictionary(g => g.Key, g => (g.Sum(r => r.Dispatched), g.Sum(r => r.SignedInTime), g.Sum(r => r.Handled), g.Sum(r => r.Returns)));
+            Assert.Equal(unitsByDays.OrderBy(kv => kv.Key), readUnits.Select(r => KeyValuePair.Create(r.UnitId,
+                (r.Figures.Dispatched, r.Figures.SignedInTime, r.Figures.Handled, r.Figures.Returns))).OrderBy(kv => kv.Key));
+        }
 
         // New history after the fixture gets ids after the fixture's (the identity sequence was moved past them).
         var next = new Modules.Cases.Domain.CaseTransition { CaseId = cases[0].Id, Seq = 999, AreaCode = cases[0].AreaCode, At = DateTimeOffset.UtcNow, To = cases[0].Status };
@@ -87,12 +118,18 @@ public sealed class DemoCasesTests
         Assert.True(next.Id > history.Max(t => t.Id));
     }
 
-    /// <summary>Both rollup tables, each row as its JSON text in key order: equal lists mean equal figures.</summary>
-    static async Task<(List<Modules.Cases.Figures.CaseFiguresDaily> Rows, List<string> Areas, List<string> Units)> Rollups(CivicGridDbContext db)
+    static string Json(object r) => System.Text.Json.JsonSerializer.Serialize(r);
+
+    /// <summary>The rollup tables, each row as its JSON text in key order: equal lists mean equal figures.</summary>
+    static async Task<(List<Modules.Cases.Figures.CaseFiguresDaily> Rows, List<string> Areas, List<string> Units, List<string> AreaMonths, List<string> UnitMonths)> Rollups(CivicGridDbContext db)
     {
         var areas = await db.CaseFiguresDaily.AsNoTracking().OrderBy(r => r.Day).ThenBy(r => r.CommunityCode).ToListAsync();
         var units = await db.UnitFiguresDaily.AsNoTracking().ToListAsync();
-        return (areas, areas.Select(r => System.Text.Json.JsonSerializer.Serialize(r)).ToList(),
-            units.OrderBy(r => r.Day).ThenBy(r => r.UnitId).ThenBy(r => r.CommunityCode).Select(r => System.Text.Json.JsonSerializer.Serialize(r)).ToList());
+        var areaMonths = await db.CaseFiguresMonthly.AsNoTracking().ToListAsync();
+        var unitMonths = await db.UnitFiguresMonthly.AsNoTracking().ToListAsync();
+        return (areas, areas.Select(Json).ToList(),
+            units.OrderBy(r => r.Day).ThenBy(r => r.UnitId).ThenBy(r => r.CommunityCode).Select(Json).ToList(),
+            areaMonths.OrderBy(r => r.Month).ThenBy(r => r.CommunityCode).Select(Json).ToList(),
+            unitMonths.OrderBy(r => r.Month).ThenBy(r => r.UnitId).ThenBy(r => r.CommunityCode).Select(Json).ToList());
     }
 }

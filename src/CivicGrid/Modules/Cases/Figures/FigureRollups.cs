@@ -4,23 +4,36 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 namespace CivicGrid.Modules.Cases.Figures;
 
 /// <summary>
-/// One community's figures on one day (China time): the rollup every area dashboard and ranking reads. Kept by
-/// <see cref="FiguresProjection"/> from the case history; never written by anything else.
+/// One community's figures over one stretch of days (China time): the rollups every area dashboard and ranking reads.
+/// Kept by <see cref="FiguresProjection"/> from the case history; never written by anything else.
 /// </summary>
-public sealed class CaseFiguresDaily : FigureCounts
+public abstract class CommunityFigures : FigureCounts
 {
-    public DateOnly Day { get; set; }
     /// <summary>The community's 12-digit code; streets and districts are sums over its prefix.</summary>
     public string CommunityCode { get; set; } = "";
 }
 
-/// <summary>
-/// One unit's figures on one day for the cases of one community: a department sees its rows everywhere, a street sees
-/// how every unit served its own communities (下考上).
-/// </summary>
-public sealed class UnitFiguresDaily
+/// <summary>A community's figures on one day: what a period's ragged ends are read from.</summary>
+public sealed class CaseFiguresDaily : CommunityFigures
 {
     public DateOnly Day { get; set; }
+}
+
+/// <summary>
+/// A community's figures in one calendar month (<see cref="Month"/> is its first day): the same counts as the month's
+/// daily rows, so a year is read as twelve rows per community instead of 365.
+/// </summary>
+public sealed class CaseFiguresMonthly : CommunityFigures
+{
+    public DateOnly Month { get; set; }
+}
+
+/// <summary>
+/// One unit's figures for the cases of one community over one stretch of days: a department sees its rows everywhere,
+/// a street sees how every unit served its own communities (下考上).
+/// </summary>
+public abstract class UnitFiguresRow
+{
     public Guid UnitId { get; set; }
     public string CommunityCode { get; set; } = "";
     /// <summary>The unit's name as last recorded in the history, so the dashboards need not read the units.</summary>
@@ -35,6 +48,17 @@ public sealed class UnitFiguresDaily
     public int Returns { get; set; }
 }
 
+public sealed class UnitFiguresDaily : UnitFiguresRow
+{
+    public DateOnly Day { get; set; }
+}
+
+/// <summary>A unit's figures for one community in one calendar month (<see cref="Month"/> is its first day).</summary>
+public sealed class UnitFiguresMonthly : UnitFiguresRow
+{
+    public DateOnly Month { get; set; }
+}
+
 sealed class CaseFiguresDailyConfiguration : IEntityTypeConfiguration<CaseFiguresDaily>
 {
     public void Configure(EntityTypeBuilder<CaseFiguresDaily> e)
@@ -42,8 +66,19 @@ sealed class CaseFiguresDailyConfiguration : IEntityTypeConfiguration<CaseFigure
         e.ToTable("CaseFiguresDaily");
         e.HasKey(f => new { f.Day, f.CommunityCode });
         e.Property(f => f.CommunityCode).HasMaxLength(12);
-        // Dashboards read a subtree (code prefix) over a period.
+        // Dashboards read a subtree (a range of codes) over a period.
         e.HasIndex(f => new { f.CommunityCode, f.Day });
+    }
+}
+
+sealed class CaseFiguresMonthlyConfiguration : IEntityTypeConfiguration<CaseFiguresMonthly>
+{
+    public void Configure(EntityTypeBuilder<CaseFiguresMonthly> e)
+    {
+        e.ToTable("CaseFiguresMonthly");
+        e.HasKey(f => new { f.Month, f.CommunityCode });
+        e.Property(f => f.CommunityCode).HasMaxLength(12);
+        e.HasIndex(f => new { f.CommunityCode, f.Month });
     }
 }
 
@@ -57,5 +92,18 @@ sealed class UnitFiguresDailyConfiguration : IEntityTypeConfiguration<UnitFigure
         e.Property(f => f.UnitName).HasMaxLength(100);
         e.HasIndex(f => new { f.UnitId, f.Day });
         e.HasIndex(f => new { f.CommunityCode, f.Day });
+    }
+}
+
+sealed class UnitFiguresMonthlyConfiguration : IEntityTypeConfiguration<UnitFiguresMonthly>
+{
+    public void Configure(EntityTypeBuilder<UnitFiguresMonthly> e)
+    {
+        e.ToTable("UnitFiguresMonthly");
+        e.HasKey(f => new { f.Month, f.UnitId, f.CommunityCode });
+        e.Property(f => f.CommunityCode).HasMaxLength(12);
+        e.Property(f => f.UnitName).HasMaxLength(100);
+        e.HasIndex(f => new { f.UnitId, f.Month });
+        e.HasIndex(f => new { f.CommunityCode, f.Month });
     }
 }

@@ -6,9 +6,11 @@ using Microsoft.EntityFrameworkCore;
 namespace CivicGrid.Modules.Cases.Figures;
 
 /// <summary>
-/// History entries counted into rollup rows (per community and day, per unit, community and day), then added to the
-/// stored rows. The projection counts each claimed batch with one; the benchmark fixture counts millions of generated
-/// entries with one and writes once — the same counting and the same atomic add, so both fill the rollups alike.
+/// History entries counted into rollup rows (per community and day or month, per unit, community and day or month),
+/// then added to the stored rows. The projection counts each claimed batch with one; the benchmark fixture counts
+/// millions of generated entries with one and writes once — the same counting and the same atomic add, so both fill the
+/// rollups alike. A month row is the sum of its days' rows by construction: both are added from the same entries in the
+/// same transaction.
 /// </summary>
 public sealed class FigureTally
 {
@@ -16,30 +18,41 @@ public sealed class FigureTally
     const int RowsPerStatement = 100;
 
     // Sorted keys: two instances upserting overlapping rows lock them in the same order and cannot deadlock.
-    readonly SortedDictionary<(DateOnly, string), FigureCounts> _areas = new();
-    readonly SortedDictionary<(DateOnly, Guid, string), (string Name, FigureCounts Counts)> _units = new();
-
-    public int AreaRows => _areas.Count;
-    public int UnitRows => _units.Count;
+    readonly SortedDictionary<(DateOnly, string), FigureCounts> _areaDays = new(), _areaMonths = new();
+    readonly SortedDictionary<(DateOnly, Guid, string), (string Name, FigureCounts Counts)> _unitDays = new(), _unitMonths = new();
 
     public void Add(CaseTransition t)
     {
         var day = FigureCounts.DayOf(t.At);
+        var month = new DateOnly(day.Year, day.Month, 1);
         var community = FigureCounts.CommunityOf(t);
         if (FigureCounts.ForArea(t) is { } a)
-            _areas[(day, community)] = _areas.TryGetValue((day, community), out var sum) ? sum.Add(a) : a;
+        {
+            AddTo(_areaDays, (day, community), a);
+            AddTo(_areaMonths, (month, community), a);
+        }
         if (FigureCounts.ForUnit(t) is { } u)
         {
-            var key = (day, t.UnitId!.Value, community);
-            _units[key] = (t.UnitName ?? "", _units.TryGetValue(key, out var s) ? s.Counts.Add(u) : u);
+            AddTo(_unitDays, (day, t.UnitId!.Value, community), t.UnitName ?? "", u);
+            AddTo(_unitMonths, (month, t.UnitId!.Value, community), t.UnitName ?? "", u);
         }
     }
+
+    // Add mutates the sum it is called on: each row starts from a fresh sum, as one entry's counts go to two rows.
+    static void AddTo<TKey>(SortedDictionary<TKey, FigureCounts> rows, TKey key, FigureCounts counts) where TKey : notnull =>
+        rows[key] = (rows.TryGetValue(key, out var sum) ? sum : new FigureCounts()).Add(counts);
+
+    // The name is the entry's; later entries (in history order) win, as the upsert's label does.
+    static void AddTo<TKey>(SortedDictionary<TKey, (string Name, FigureCounts Counts)> rows, TKey key, string name, FigureCounts counts) where TKey : notnull =>
+        rows[key] = (name, (rows.TryGetValue(key, out var s) ? s.Counts : new FigureCounts()).Add(counts));
 
     /// <summary>Adds the counts to the stored rollups (creating rows as needed) in the caller's transaction.</summary>
     public async Task WriteAsync(CivicGridDbContext db, CancellationToken ct)
     {
-        foreach (var chunk in _areas.Chunk(RowsPerStatement)) await UpsertAreasAsync(db, chunk, ct);
-        foreach (var chunk in _units.Chunk(RowsPerStatement)) await UpsertUnitsAsync(db, chunk, ct);
+        foreach (var chunk in _areaDays.Chunk(RowsPerStatement)) await UpsertAreasAsync(db, "CaseFiguresDaily", "Day", chunk, ct);
+        foreach (var chunk in _areaMonths.Chunk(RowsPerStatement)) await UpsertAreasAsync(db, "CaseFiguresMonthly", "Month", chunk, ct);
+        foreach (var chunk in _unitDays.Chunk(RowsPerStatement)) await UpsertUnitsAsync(db, "UnitFiguresDaily", "Day", chunk, ct);
+        foreach (var chunk in _unitMonths.Chunk(RowsPerStatement)) await UpsertUnitsAsync(db, "UnitFiguresMonthly", "Month", chunk, ct);
     }
 
     static readonly (string Column, Func<FigureCounts, long> Value)[] AreaColumns =
@@ -57,18 +70,20 @@ public sealed class FigureTally
 
     static readonly (string Column, Func<FigureCounts, long> Value)[] UnitColumns =
     [
-        (nameof(UnitFiguresDaily.Dispatched), c => c.Dispatched), (nameof(UnitFiguresDaily.Signed), c => c.Signed),
-        (nameof(UnitFiguresDaily.SignedInTime), c => c.SignedInTime), (nameof(UnitFiguresDaily.Handled), c => c.Handled),
-        (nameof(UnitFiguresDaily.HandledOnTime), c => c.HandledOnTime), (nameof(UnitFiguresDaily.HandlingMinutes), c => c.HandlingMinutes),
-        (nameof(UnitFiguresDaily.TimedHandled), c => c.TimedHandled), (nameof(UnitFiguresDaily.Returns), c => c.Returns),
+        (nameof(UnitFiguresRow.Dispatched), c => c.Dispatched), (nameof(UnitFiguresRow.Signed), c => c.Signed),
+        (nameof(UnitFiguresRow.SignedInTime), c => c.SignedInTime), (nameof(UnitFiguresRow.Handled), c => c.Handled),
+        (nameof(UnitFiguresRow.HandledOnTime), c => c.HandledOnTime), (nameof(UnitFiguresRow.HandlingMinutes), c => c.HandlingMinutes),
+        (nameof(UnitFiguresRow.TimedHandled), c => c.TimedHandled), (nameof(UnitFiguresRow.Returns), c => c.Returns),
     ];
 
-    static Task UpsertAreasAsync(CivicGridDbContext db, KeyValuePair<(DateOnly, string), FigureCounts>[] rows, CancellationToken ct) =>
-        UpsertAsync(db, "CaseFiguresDaily", ["Day", "CommunityCode"], [], AreaColumns,
+    static Task UpsertAreasAsync(CivicGridDbContext db, string table, string period,
+        KeyValuePair<(DateOnly, string), FigureCounts>[] rows, CancellationToken ct) =>
+        UpsertAsync(db, table, [period, "CommunityCode"], [], AreaColumns,
             rows.Select(r => (new object[] { r.Key.Item1, r.Key.Item2 }, r.Value)).ToList(), ct);
 
-    static Task UpsertUnitsAsync(CivicGridDbContext db, KeyValuePair<(DateOnly, Guid, string), (string Name, FigureCounts Counts)>[] rows, CancellationToken ct) =>
-        UpsertAsync(db, "UnitFiguresDaily", ["Day", "UnitId", "CommunityCode"], ["UnitName"], UnitColumns,
+    static Task UpsertUnitsAsync(CivicGridDbContext db, string table, string period,
+        KeyValuePair<(DateOnly, Guid, string), (string Name, FigureCounts Counts)>[] rows, CancellationToken ct) =>
+        UpsertAsync(db, table, [period, "UnitId", "CommunityCode"], ["UnitName"], UnitColumns,
             rows.Select(r => (new object[] { r.Key.Item1, r.Key.Item2, r.Key.Item3, r.Value.Name }, r.Value.Counts)).ToList(), ct);
 
     /// <summary>

@@ -43,6 +43,23 @@ public readonly record struct FiguresPeriod(DateOnly From, DateOnly To)
 
     public string MonthText => $"{From:yyyy-MM}";
 
+    /// <summary>
+    /// The period as the rollups read it: the whole calendar months inside it (first days, both included) from the
+    /// monthly rows, and the ragged days before and after them from the daily rows. A year is then twelve month rows
+    /// and at most two stretches of days, instead of 365 days.
+    /// </summary>
+    public (IReadOnlyList<(DateOnly From, DateOnly To)> Days, (DateOnly First, DateOnly Last)? Months) Split()
+    {
+        var firstWhole = From.Day == 1 ? From : new DateOnly(From.Year, From.Month, 1).AddMonths(1);
+        var lastWhole = To.AddDays(1).Day == 1 ? new DateOnly(To.Year, To.Month, 1) : new DateOnly(To.Year, To.Month, 1).AddMonths(-1);
+        if (firstWhole > lastWhole) return ([(From, To)], null);
+        List<(DateOnly, DateOnly)> days = [];
+        if (From < firstWhole) days.Add((From, firstWhole.AddDays(-1)));
+        var afterWhole = lastWhole.AddMonths(1);
+        if (afterWhole <= To) days.Add((afterWhole, To));
+        return (days, (firstWhole, lastWhole));
+    }
+
     static FiguresPeriod Whole(int year, int month) =>
         new(new DateOnly(year, month, 1), new DateOnly(year, month, DateTime.DaysInMonth(year, month)));
 }

@@ -78,29 +78,65 @@ public static class ReadFigures
     /// </summary>
     public static async Task<Result<List<UnitFigureRow>>> UnitsAsync(string? area, FiguresPeriod period, CivicGridDbContext db, CancellationToken ct)
     {
-        var q = db.UnitFiguresDaily.AsNoTracking().Where(f => f.Day >= period.From && f.Day <= period.To);
+        string? prefix = null;
         if (!string.IsNullOrWhiteSpace(area))
         {
             var node = await FindAsync(area, db, ct);
             if (node.IsError) return node.Error!;
-            var prefix = node.Value.Code.Prefix;
-            q = q.Where(f => f.CommunityCode.StartsWith(prefix));
+            prefix = node.Value.Code.Prefix;
         }
-        var sums = await q.GroupBy(f => new { f.UnitId, f.UnitName }).Select(g => new
-        {
-            g.Key.UnitId, g.Key.UnitName,
-            Counts = new FigureCounts
-            {
-                Dispatched = g.Sum(f => f.Dispatched), Signed = g.Sum(f => f.Signed), SignedInTime = g.Sum(f => f.SignedInTime),
-                Handled = g.Sum(f => f.Handled), HandledOnTime = g.Sum(f => f.HandledOnTime),
-                HandlingMinutes = g.Sum(f => f.HandlingMinutes), TimedHandled = g.Sum(f => f.TimedHandled), Returns = g.Sum(f => f.Returns),
-            },
-        }).ToListAsync(ct);
+        // Without an area, the scope says which rows: one subtree is read as its range, a unit's account by its units
+        // (both exactly what the scope filter lets through, put so that an index can find them).
+        var scope = db.Scope;
+        prefix ??= ScopeSubtree(scope);
+        var units = prefix is null && !scope.IsUnrestricted && scope.AreaPrefixes.Length == 0 ? scope.UnitIds : null;
+        var (days, months) = period.Split();
+        List<UnitSum> sums = [];
+        foreach (var (from, to) in days)
+            sums.AddRange(await SumByUnitAsync(InCodes(db.UnitFiguresDaily.AsNoTracking().Where(f => f.Day >= from && f.Day <= to), prefix, units), ct));
+        if (months is { } m)
+            sums.AddRange(await SumByUnitAsync(InCodes(db.UnitFiguresMonthly.AsNoTracking().Where(f => f.Month >= m.First && f.Month <= m.Last), prefix, units), ct));
         // A unit renamed within the period has rows under both names: still one row, under one of them.
         return sums.GroupBy(s => s.UnitId)
             .Select(g => new UnitFigureRow(g.Key, g.Select(s => s.UnitName).Order().First(), UnitFigureView.Of(Sum(g.Select(s => s.Counts)))))
             .OrderBy(r => r.UnitName, StringComparer.Ordinal).ThenBy(r => r.UnitId).ToList();
     }
+
+    sealed record UnitSum(Guid UnitId, string UnitName, FigureCounts Counts);
+
+    static Task<List<UnitSum>> SumByUnitAsync<T>(IQueryable<T> rows, CancellationToken ct) where T : UnitFiguresRow =>
+        rows.GroupBy(f => new { f.UnitId, f.UnitName }).Select(g => new UnitSum(g.Key.UnitId, g.Key.UnitName, new FigureCounts
+        {
+            Dispatched = g.Sum(f => f.Dispatched), Signed = g.Sum(f => f.Signed), SignedInTime = g.Sum(f => f.SignedInTime),
+            Handled = g.Sum(f => f.Handled), HandledOnTime = g.Sum(f => f.HandledOnTime),
+            HandlingMinutes = g.Sum(f => f.HandlingMinutes), TimedHandled = g.Sum(f => f.TimedHandled), Returns = g.Sum(f => f.Returns),
+        })).ToListAsync(ct);
+
+    /// <summary>
+    /// The rows of the communities under <paramref name="prefix"/>, as a range of codes: an index serves a range under
+    /// any collation, where a prefix <c>LIKE</c> needs the C collation and otherwise scans every community's rows.
+    /// Community codes are 12 digits, so the range holds exactly the codes that start with the prefix.
+    /// </summary>
+    static IQueryable<T> InCodes<T>(IQueryable<T> rows, string? prefix, Guid[]? units) where T : UnitFiguresRow
+    {
+        if (units is not null) rows = rows.Where(f => units.Contains(f.UnitId));
+        if (prefix is null) return rows;
+        var (low, high) = CodeRange(prefix);
+        return rows.Where(f => string.Compare(f.CommunityCode, low) >= 0 && string.Compare(f.CommunityCode, high) <= 0);
+    }
+
+    static IQueryable<T> InCommunities<T>(IQueryable<T> rows, string? prefix) where T : CommunityFigures
+    {
+        if (prefix is null) return rows;
+        var (low, high) = CodeRange(prefix);
+        return rows.Where(f => string.Compare(f.CommunityCode, low) >= 0 && string.Compare(f.CommunityCode, high) <= 0);
+    }
+
+    /// <summary>The one subtree a scope holds when it holds nothing else: what the scope filter passes, as a range.</summary>
+    static string? ScopeSubtree(DataScope scope) =>
+        !scope.IsUnrestricted && scope.AreaPrefixes.Length == 1 && scope.UnitIds.Length == 0 ? scope.AreaPrefixes[0] : null;
+
+    static (string Low, string High) CodeRange(string prefix) => (prefix.PadRight(12, '0'), prefix.PadRight(12, '9'));
 
     internal sealed record Node(AreaCode Code, string Name);
 
@@ -117,9 +153,25 @@ public static class ReadFigures
     /// <summary>Each community's sums over the period, under <paramref name="prefix"/> (and always within scope).</summary>
     internal static async Task<Dictionary<string, FigureCounts>> CommunitySumsAsync(CivicGridDbContext db, FiguresPeriod period, string? prefix, CancellationToken ct)
     {
-        var q = db.CaseFiguresDaily.AsNoTracking().Where(f => f.Day >= period.From && f.Day <= period.To);
-        if (prefix is not null) q = q.Where(f => f.CommunityCode.StartsWith(prefix));
-        var rows = await q.GroupBy(f => f.CommunityCode).Select(g => new
+        prefix ??= ScopeSubtree(db.Scope);
+        var (days, months) = period.Split();
+        var sums = new Dictionary<string, FigureCounts>();
+        foreach (var (from, to) in days)
+            AddTo(sums, await SumByCommunityAsync(InCommunities(db.CaseFiguresDaily.AsNoTracking().Where(f => f.Day >= from && f.Day <= to), prefix), ct));
+        if (months is { } m)
+            AddTo(sums, await SumByCommunityAsync(InCommunities(db.CaseFiguresMonthly.AsNoTracking().Where(f => f.Month >= m.First && f.Month <= m.Last), prefix), ct));
+        return sums;
+    }
+
+    static void AddTo(Dictionary<string, FigureCounts> sums, IEnumerable<(string Community, FigureCounts Counts)> rows)
+    {
+        foreach (var (community, counts) in rows)
+            sums[community] = sums.TryGetValue(community, out var sum) ? sum.Add(counts) : counts;
+    }
+
+    static async Task<List<(string Community, FigureCounts Counts)>> SumByCommunityAsync<T>(IQueryable<T> rows, CancellationToken ct) where T : CommunityFigures
+    {
+        var sums = await rows.GroupBy(f => f.CommunityCode).Select(g => new
         {
             Community = g.Key,
             Counts = new FigureCounts
@@ -133,7 +185,7 @@ public static class ReadFigures
                 Escalations = g.Sum(f => f.Escalations), Whistles = g.Sum(f => f.Whistles),
             },
         }).ToListAsync(ct);
-        return rows.ToDictionary(r => r.Community, r => r.Counts);
+        return sums.Select(s => (s.Community, s.Counts)).ToList();
     }
 
     /// <summary>One row per area code, with its name and the sum of its communities.</summary>

@@ -769,6 +769,76 @@ namespace CivicGrid.Persistence.Migrations.Postgres
                     b.ToTable("CaseFiguresDaily", (string)null);
                 });
 
+            modelBuilder.Entity("CivicGrid.Modules.Cases.Figures.CaseFiguresMonthly", b =>
+                {
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date");
+
+                    b.Property<string>("CommunityCode")
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<int>("BasicallySatisfied")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Closed")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Dispatched")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Dissatisfied")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Escalations")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Handled")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("HandledOnTime")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("HandlingMinutes")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("OnTheSpot")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Reopens")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Reported")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Returns")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Satisfied")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Signed")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SignedInTime")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Solved")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("TimedHandled")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Whistles")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Month", "CommunityCode");
+
+                    b.HasIndex("CommunityCode", "Month");
+
+                    b.ToTable("CaseFiguresMonthly", (string)null);
+                });
+
             modelBuilder.Entity("CivicGrid.Modules.Cases.Figures.UnitFiguresDaily", b =>
                 {
                     b.Property<DateOnly>("Day")
@@ -817,6 +887,56 @@ namespace CivicGrid.Persistence.Migrations.Postgres
                     b.HasIndex("UnitId", "Day");
 
                     b.ToTable("UnitFiguresDaily", (string)null);
+                });
+
+            modelBuilder.Entity("CivicGrid.Modules.Cases.Figures.UnitFiguresMonthly", b =>
+                {
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("CommunityCode")
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<int>("Dispatched")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Handled")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("HandledOnTime")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("HandlingMinutes")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Returns")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Signed")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SignedInTime")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("TimedHandled")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("UnitName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Month", "UnitId", "CommunityCode");
+
+                    b.HasIndex("CommunityCode", "Month");
+
+                    b.HasIndex("UnitId", "Month");
+
+                    b.ToTable("UnitFiguresMonthly", (string)null);
                 });
 
             modelBuilder.Entity("CivicGrid.Modules.CoBuilding.Domain.Alliance", b =>

@@ -751,6 +751,76 @@ namespace CivicGrid.Persistence.Migrations.Sqlite
                     b.ToTable("CaseFiguresDaily", (string)null);
                 });
 
+            modelBuilder.Entity("CivicGrid.Modules.Cases.Figures.CaseFiguresMonthly", b =>
+                {
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CommunityCode")
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("BasicallySatisfied")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Closed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Dispatched")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Dissatisfied")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Escalations")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Handled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("HandledOnTime")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("HandlingMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OnTheSpot")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Reopens")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Reported")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Returns")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Satisfied")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Signed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SignedInTime")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Solved")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TimedHandled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Whistles")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Month", "CommunityCode");
+
+                    b.HasIndex("CommunityCode", "Month");
+
+                    b.ToTable("CaseFiguresMonthly", (string)null);
+                });
+
             modelBuilder.Entity("CivicGrid.Modules.Cases.Figures.UnitFiguresDaily", b =>
                 {
                     b.Property<DateOnly>("Day")
@@ -799,6 +869,56 @@ namespace CivicGrid.Persistence.Migrations.Sqlite
                     b.HasIndex("UnitId", "Day");
 
                     b.ToTable("UnitFiguresDaily", (string)null);
+                });
+
+            modelBuilder.Entity("CivicGrid.Modules.Cases.Figures.UnitFiguresMonthly", b =>
+                {
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CommunityCode")
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Dispatched")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Handled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("HandledOnTime")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("HandlingMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Returns")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Signed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SignedInTime")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TimedHandled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UnitName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Month", "UnitId", "CommunityCode");
+
+                    b.HasIndex("CommunityCode", "Month");
+
+                    b.HasIndex("UnitId", "Month");
+
+                    b.ToTable("UnitFiguresMonthly", (string)null);
                 });
 
             modelBuilder.Entity("CivicGrid.Modules.CoBuilding.Domain.Alliance", b =>

@@ -95,8 +95,8 @@ namespace CivicGrid.Persistence.Migrations.Postgres
                 name: "CaseFiguresDaily",
                 columns: table => new
                 {
-                    Day = table.Column<DateOnly>(type: "date", nullable: false),
                     CommunityCode = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
+                    Day = table.Column<DateOnly>(type: "date", nullable: false),
                     Reported = table.Column<int>(type: "integer", nullable: false),
                     OnTheSpot = table.Column<int>(type: "integer", nullable: false),
                     Dispatched = table.Column<int>(type: "integer", nullable: false),
@@ -119,6 +119,36 @@ namespace CivicGrid.Persistence.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_CaseFiguresDaily", x => new { x.Day, x.CommunityCode });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CaseFiguresMonthly",
+                columns: table => new
+                {
+                    CommunityCode = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
+                    Month = table.Column<DateOnly>(type: "date", nullable: false),
+                    Reported = table.Column<int>(type: "integer", nullable: false),
+                    OnTheSpot = table.Column<int>(type: "integer", nullable: false),
+                    Dispatched = table.Column<int>(type: "integer", nullable: false),
+                    Signed = table.Column<int>(type: "integer", nullable: false),
+                    SignedInTime = table.Column<int>(type: "integer", nullable: false),
+                    Handled = table.Column<int>(type: "integer", nullable: false),
+                    HandledOnTime = table.Column<int>(type: "integer", nullable: false),
+                    HandlingMinutes = table.Column<long>(type: "bigint", nullable: false),
+                    TimedHandled = table.Column<int>(type: "integer", nullable: false),
+                    Closed = table.Column<int>(type: "integer", nullable: false),
+                    Solved = table.Column<int>(type: "integer", nullable: false),
+                    Satisfied = table.Column<int>(type: "integer", nullable: false),
+                    BasicallySatisfied = table.Column<int>(type: "integer", nullable: false),
+                    Dissatisfied = table.Column<int>(type: "integer", nullable: false),
+                    Returns = table.Column<int>(type: "integer", nullable: false),
+                    Reopens = table.Column<int>(type: "integer", nullable: false),
+                    Escalations = table.Column<int>(type: "integer", nullable: false),
+                    Whistles = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CaseFiguresMonthly", x => new { x.Month, x.CommunityCode });
                 });
 
             migrationBuilder.CreateTable(
@@ -580,9 +610,9 @@ namespace CivicGrid.Persistence.Migrations.Postgres
                 name: "UnitFiguresDaily",
                 columns: table => new
                 {
-                    Day = table.Column<DateOnly>(type: "date", nullable: false),
                     UnitId = table.Column<Guid>(type: "uuid", nullable: false),
                     CommunityCode = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
+                    Day = table.Column<DateOnly>(type: "date", nullable: false),
                     UnitName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
                     Dispatched = table.Column<int>(type: "integer", nullable: false),
                     Signed = table.Column<int>(type: "integer", nullable: false),
@@ -596,6 +626,28 @@ namespace CivicGrid.Persistence.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_UnitFiguresDaily", x => new { x.Day, x.UnitId, x.CommunityCode });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "UnitFiguresMonthly",
+                columns: table => new
+                {
+                    UnitId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CommunityCode = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
+                    Month = table.Column<DateOnly>(type: "date", nullable: false),
+                    UnitName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Dispatched = table.Column<int>(type: "integer", nullable: false),
+                    Signed = table.Column<int>(type: "integer", nullable: false),
+                    SignedInTime = table.Column<int>(type: "integer", nullable: false),
+                    Handled = table.Column<int>(type: "integer", nullable: false),
+                    HandledOnTime = table.Column<int>(type: "integer", nullable: false),
+                    HandlingMinutes = table.Column<long>(type: "bigint", nullable: false),
+                    TimedHandled = table.Column<int>(type: "integer", nullable: false),
+                    Returns = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_UnitFiguresMonthly", x => new { x.Month, x.UnitId, x.CommunityCode });
                 });
 
             migrationBuilder.CreateTable(
@@ -1491,6 +1543,11 @@ namespace CivicGrid.Persistence.Migrations.Postgres
                 columns: new[] { "CommunityCode", "Day" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_CaseFiguresMonthly_CommunityCode_Month",
+                table: "CaseFiguresMonthly",
+                columns: new[] { "CommunityCode", "Month" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_CaseNotices_AccountId_Id",
                 table: "CaseNotices",
                 columns: new[] { "AccountId", "Id" });
@@ -1888,6 +1945,16 @@ namespace CivicGrid.Persistence.Migrations.Postgres
                 columns: new[] { "UnitId", "Day" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_UnitFiguresMonthly_CommunityCode_Month",
+                table: "UnitFiguresMonthly",
+                columns: new[] { "CommunityCode", "Month" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_UnitFiguresMonthly_UnitId_Month",
+                table: "UnitFiguresMonthly",
+                columns: new[] { "UnitId", "Month" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Uploads_AccountId",
                 table: "Uploads",
                 column: "AccountId");
@@ -1953,6 +2020,9 @@ namespace CivicGrid.Persistence.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "CaseFiguresDaily");
+
+            migrationBuilder.DropTable(
+                name: "CaseFiguresMonthly");
 
             migrationBuilder.DropTable(
                 name: "CaseNotices");
@@ -2037,6 +2107,9 @@ namespace CivicGrid.Persistence.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "UnitFiguresDaily");
+
+            migrationBuilder.DropTable(
+                name: "UnitFiguresMonthly");
 
             migrationBuilder.DropTable(
                 name: "Uploads");

@@ -89,8 +89,8 @@ namespace CivicGrid.Persistence.Migrations.Sqlite
                 name: "CaseFiguresDaily",
                 columns: table => new
                 {
-                    Day = table.Column<DateOnly>(type: "TEXT", nullable: false),
                     CommunityCode = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
+                    Day = table.Column<DateOnly>(type: "TEXT", nullable: false),
                     Reported = table.Column<int>(type: "INTEGER", nullable: false),
                     OnTheSpot = table.Column<int>(type: "INTEGER", nullable: false),
                     Dispatched = table.Column<int>(type: "INTEGER", nullable: false),
@@ -113,6 +113,36 @@ namespace CivicGrid.Persistence.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_CaseFiguresDaily", x => new { x.Day, x.CommunityCode });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CaseFiguresMonthly",
+                columns: table => new
+                {
+                    CommunityCode = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
+                    Month = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Reported = table.Column<int>(type: "INTEGER", nullable: false),
+                    OnTheSpot = table.Column<int>(type: "INTEGER", nullable: false),
+                    Dispatched = table.Column<int>(type: "INTEGER", nullable: false),
+                    Signed = table.Column<int>(type: "INTEGER", nullable: false),
+                    SignedInTime = table.Column<int>(type: "INTEGER", nullable: false),
+                    Handled = table.Column<int>(type: "INTEGER", nullable: false),
+                    HandledOnTime = table.Column<int>(type: "INTEGER", nullable: false),
+                    HandlingMinutes = table.Column<long>(type: "INTEGER", nullable: false),
+                    TimedHandled = table.Column<int>(type: "INTEGER", nullable: false),
+                    Closed = table.Column<int>(type: "INTEGER", nullable: false),
+                    Solved = table.Column<int>(type: "INTEGER", nullable: false),
+                    Satisfied = table.Column<int>(type: "INTEGER", nullable: false),
+                    BasicallySatisfied = table.Column<int>(type: "INTEGER", nullable: false),
+                    Dissatisfied = table.Column<int>(type: "INTEGER", nullable: false),
+                    Returns = table.Column<int>(type: "INTEGER", nullable: false),
+                    Reopens = table.Column<int>(type: "INTEGER", nullable: false),
+                    Escalations = table.Column<int>(type: "INTEGER", nullable: false),
+                    Whistles = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CaseFiguresMonthly", x => new { x.Month, x.CommunityCode });
                 });
 
             migrationBuilder.CreateTable(
@@ -574,9 +604,9 @@ namespace CivicGrid.Persistence.Migrations.Sqlite
                 name: "UnitFiguresDaily",
                 columns: table => new
                 {
-                    Day = table.Column<DateOnly>(type: "TEXT", nullable: false),
                     UnitId = table.Column<Guid>(type: "TEXT", nullable: false),
                     CommunityCode = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
+                    Day = table.Column<DateOnly>(type: "TEXT", nullable: false),
                     UnitName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
                     Dispatched = table.Column<int>(type: "INTEGER", nullable: false),
                     Signed = table.Column<int>(type: "INTEGER", nullable: false),
@@ -590,6 +620,28 @@ namespace CivicGrid.Persistence.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_UnitFiguresDaily", x => new { x.Day, x.UnitId, x.CommunityCode });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "UnitFiguresMonthly",
+                columns: table => new
+                {
+                    UnitId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CommunityCode = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
+                    Month = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    UnitName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Dispatched = table.Column<int>(type: "INTEGER", nullable: false),
+                    Signed = table.Column<int>(type: "INTEGER", nullable: false),
+                    SignedInTime = table.Column<int>(type: "INTEGER", nullable: false),
+                    Handled = table.Column<int>(type: "INTEGER", nullable: false),
+                    HandledOnTime = table.Column<int>(type: "INTEGER", nullable: false),
+                    HandlingMinutes = table.Column<long>(type: "INTEGER", nullable: false),
+                    TimedHandled = table.Column<int>(type: "INTEGER", nullable: false),
+                    Returns = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_UnitFiguresMonthly", x => new { x.Month, x.UnitId, x.CommunityCode });
                 });
 
             migrationBuilder.CreateTable(
@@ -1479,6 +1531,11 @@ namespace CivicGrid.Persistence.Migrations.Sqlite
                 columns: new[] { "CommunityCode", "Day" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_CaseFiguresMonthly_CommunityCode_Month",
+                table: "CaseFiguresMonthly",
+                columns: new[] { "CommunityCode", "Month" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_CaseNotices_AccountId_Id",
                 table: "CaseNotices",
                 columns: new[] { "AccountId", "Id" });
@@ -1876,6 +1933,16 @@ namespace CivicGrid.Persistence.Migrations.Sqlite
                 columns: new[] { "UnitId", "Day" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_UnitFiguresMonthly_CommunityCode_Month",
+                table: "UnitFiguresMonthly",
+                columns: new[] { "CommunityCode", "Month" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_UnitFiguresMonthly_UnitId_Month",
+                table: "UnitFiguresMonthly",
+                columns: new[] { "UnitId", "Month" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Uploads_AccountId",
                 table: "Uploads",
                 column: "AccountId");
@@ -1941,6 +2008,9 @@ namespace CivicGrid.Persistence.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "CaseFiguresDaily");
+
+            migrationBuilder.DropTable(
+                name: "CaseFiguresMonthly");
 
             migrationBuilder.DropTable(
                 name: "CaseNotices");
@@ -2025,6 +2095,9 @@ namespace CivicGrid.Persistence.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "UnitFiguresDaily");
+
+            migrationBuilder.DropTable(
+                name: "UnitFiguresMonthly");
 
             migrationBuilder.DropTable(
                 name: "Uploads");
