@@ -25,7 +25,7 @@ static class DemoCases
     public static async Task<int> SeedAsync(IServiceProvider services, DemoSize size, CancellationToken ct)
     {
         await using var db = SystemDb.Open(services);
-        return (int)await TellAsync(services, db, size.CasesPerDay, size.CaseDays, new Random(2026_11_23),
+        return (int)await TellAsync(services, db, size.CasesPerDay, size.CaseDays, new Random(2026_11_23), null,
             batch => SaveAsync(db, batch, ct), ct);
     }
 
@@ -44,7 +44,7 @@ static class DemoCases
         // History ids are an identity column: the fixture numbers its entries after the stored ones, then moves the
         // sequence past them (PostgreSQL; SQLite's rowid follows the largest id by itself).
         var nextId = (await db.CaseTransitions.MaxAsync(t => (long?)t.Id, ct) ?? 0) + 1;
-        var made = await TellAsync(services, db, (int)Math.Max(1, total / days), days, new Random(7), async batch =>
+        var made = await TellAsync(services, db, (int)Math.Max(1, total / days), days, new Random(7), total, async batch =>
         {
             var transitions = batch.SelectMany(c => c.NewTransitions).ToList();
             foreach (var t in transitions) { t.Id = nextId++; t.Projected = true; tally.Add(t); }
@@ -72,8 +72,13 @@ static class DemoCases
         return made;
     }
 
+    /// <summary>
+    /// Tells stories day by day. With a <paramref name="total"/> (the fixture), each day's draw keeps the running count on
+    /// its share, so stories that end before they start are made up the following day and the last day tells until the
+    /// total is reached; without one, each day draws around <paramref name="casesPerDay"/>.
+    /// </summary>
     static async Task<long> TellAsync(IServiceProvider services, CivicGridDbContext db, int casesPerDay, int caseDays, Random random,
-        Func<List<Case>, Task> write, CancellationToken ct)
+        long? total, Func<List<Case>, Task> write, CancellationToken ct)
     {
         var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
         var size = (CasesPerDay: casesPerDay, CaseDays: caseDays);
@@ -98,8 +103,11 @@ static class DemoCases
         var batch = new List<Case>();
         for (var day = 0; day < size.CaseDays; day++)
         {
-            var count = size.CasesPerDay / 2 + random.Next(size.CasesPerDay + 1);
-            for (var k = 0; k < count; k++)
+            var jitter = random.Next(size.CasesPerDay + 1) - size.CasesPerDay / 2;
+            var last = day == size.CaseDays - 1;
+            var count = total is not { } t ? size.CasesPerDay + jitter
+                : last ? (int)(t - made) : (int)Math.Max(0, t * (day + 1) / size.CaseDays - made + jitter);
+            for (var k = 0; k < count || (last && made < total && k < 4 * count + 100); k++)
             {
                 var at = start.AddDays(day).AddMinutes(random.Next(60 * 8, 60 * 20) - 8 * 60); // 08:00–20:00 China time
                 if (at >= now) continue;
