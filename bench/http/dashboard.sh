@@ -30,8 +30,8 @@ fi
 echo "== fixture =="
 # The dashboards read the rollups and area names only; fresh statistics for those (a full VACUUM of ten million cases
 # takes long and changes nothing they read).
-$PSQL -d $DB -c 'ANALYZE "CaseFiguresDaily"' -c 'ANALYZE "UnitFiguresDaily"' -c 'ANALYZE "Areas"'
-$PSQL -d $DB -c "SELECT 'cases', count(*) FROM \"Cases\" UNION ALL SELECT 'history', count(*) FROM \"CaseTransitions\" UNION ALL SELECT 'area rollup rows', count(*) FROM \"CaseFiguresDaily\" UNION ALL SELECT 'unit rollup rows', count(*) FROM \"UnitFiguresDaily\"" | tr '|' '\t'
+$PSQL -d $DB -c 'ANALYZE "CaseFiguresDaily"' -c 'ANALYZE "UnitFiguresDaily"' -c 'ANALYZE "CaseFiguresMonthly"' -c 'ANALYZE "UnitFiguresMonthly"' -c 'ANALYZE "Areas"'
+$PSQL -d $DB -c "SELECT 'cases', count(*) FROM \"Cases\" UNION ALL SELECT 'history', count(*) FROM \"CaseTransitions\" UNION ALL SELECT 'area rollup rows (days / months)', count(*) FROM \"CaseFiguresDaily\" UNION ALL SELECT '', count(*) FROM \"CaseFiguresMonthly\" UNION ALL SELECT 'unit rollup rows (days / months)', count(*) FROM \"UnitFiguresDaily\" UNION ALL SELECT '', count(*) FROM \"UnitFiguresMonthly\"" | tr '|' '\t'
 $PSQL -d $DB -c "SELECT pg_size_pretty(pg_database_size('$DB'))"
 
 echo "== starting the app (Release, PostgreSQL, projection and sweep on as in production) =="
