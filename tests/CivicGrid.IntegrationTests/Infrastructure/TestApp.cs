@@ -24,6 +24,8 @@ public sealed class TestApp : WebApplicationFactory<Program>
     readonly string _connection;
     readonly string _files = Path.Combine(Path.GetTempPath(), $"civicgrid-files-{Guid.NewGuid():N}");
     readonly string? _postgresDatabase;
+    /// <summary>A second instance on another app's database: it leaves the database to its owner.</summary>
+    bool _peer;
 
     TestApp(DatabaseProvider provider, string connection, string? postgresDatabase)
     {
@@ -55,6 +57,15 @@ public sealed class TestApp : WebApplicationFactory<Program>
         }
         _ = app.Server; // starts the host: migrations run here
         return app;
+    }
+
+    /// <summary>Another instance of the app on this one's database, as a second server behind a load balancer.</summary>
+    public TestApp Peer()
+    {
+        var peer = new TestApp(Provider, _connection, _postgresDatabase) { _peer = true };
+        peer.Clock.SetUtcNow(Clock.GetUtcNow());
+        _ = peer.Server;
+        return peer;
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -98,6 +109,7 @@ public sealed class TestApp : WebApplicationFactory<Program>
     {
         await base.DisposeAsync();
         if (Directory.Exists(_files)) Directory.Delete(_files, recursive: true);
+        if (_peer) return;
         if (_postgresDatabase is null)
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();

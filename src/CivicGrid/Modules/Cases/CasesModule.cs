@@ -16,6 +16,12 @@ public static class CasesModule
         builder.Services.AddSingleton<CaseFeed>();
         builder.Services.AddSignalR();
         builder.Services.AddHostedService<CaseHubRelay>();
+        if (CivicGrid.Persistence.DatabaseSetup.Provider(builder.Configuration) == CivicGrid.Persistence.DatabaseProvider.Postgres
+            && builder.Configuration.GetValue("Cases:InstanceBridge", true))
+        {
+            var connection = CivicGrid.Persistence.DatabaseSetup.ConnectionString(builder.Configuration, CivicGrid.Persistence.DatabaseProvider.Postgres, builder.Environment.ContentRootPath);
+            builder.Services.AddHostedService(sp => new CaseFeedBridge(sp.GetRequiredService<CaseFeed>(), connection, sp.GetRequiredService<ILogger<CaseFeedBridge>>()));
+        }
         builder.Services.AddSingleton<DeadlineSweep>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<DeadlineSweep>());
         builder.Services.AddFigures();

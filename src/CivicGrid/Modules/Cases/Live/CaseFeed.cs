@@ -7,6 +7,9 @@ namespace CivicGrid.Modules.Cases.Live;
 public sealed record CaseChange(Guid CaseId, string Number, string AreaCode, IReadOnlyList<Guid> UnitIds, Guid? ReporterAccountId,
     CaseStatus Status, CaseAction Action, DateTimeOffset At)
 {
+    /// <summary>Heard from another instance through <see cref="CaseFeedBridge"/>, not committed here.</summary>
+    public bool FromOtherInstance { get; init; }
+
     /// <summary>The same rule as the DbContext's case filter: area, assigned unit, or reporter.</summary>
     public bool IsVisibleTo(DataScope scope) =>
         scope.Covers(AreaCode) || UnitIds.Any(u => scope.UnitIds.Contains(u)) || (ReporterAccountId is { } r && r == scope.AccountId);
@@ -14,8 +17,9 @@ public sealed record CaseChange(Guid CaseId, string Number, string AreaCode, IRe
 
 /// <summary>
 /// In-process announcements of committed case changes: console pages (Blazor circuits) and the SignalR hub
-/// (<see cref="CaseHub"/>) listen. Published only after the transaction committed. One instance hears its own writes;
-/// pages also refresh on a timer, so a change made through another instance shows within that period.
+/// (<see cref="CaseHub"/>) listen. Published only after the transaction committed. On PostgreSQL
+/// <see cref="CaseFeedBridge"/> also publishes here what other instances committed; pages still refresh on a timer, as
+/// a change can be missed while a connection is down.
 /// </summary>
 public sealed class CaseFeed(ILogger<CaseFeed> log)
 {

@@ -9,13 +9,16 @@ namespace CivicGrid.Modules.Cases.Live;
 /// its areas, its units, itself — and receives <c>caseChanged</c> for every case it can see.
 /// </summary>
 [Authorize]
-public sealed class CaseHub(CurrentUser user) : Hub
+public sealed class CaseHub : Hub
 {
     public const string Path = "/hubs/cases";
 
     public override async Task OnConnectedAsync()
     {
-        foreach (var group in ScopeGroups(user.Scope)) await Groups.AddToGroupAsync(Context.ConnectionId, group);
+        // The connection's own user: on long polling or server-sent events the hub does not run inside the request that
+        // carried the token, so the request-bound CurrentUser would be anonymous and join nothing.
+        var scope = new CurrentUser(Context.User ?? new System.Security.Claims.ClaimsPrincipal()).Scope;
+        foreach (var group in ScopeGroups(scope)) await Groups.AddToGroupAsync(Context.ConnectionId, group);
         await base.OnConnectedAsync();
     }
 
