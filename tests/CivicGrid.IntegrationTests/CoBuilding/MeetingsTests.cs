@@ -5,6 +5,8 @@ using CivicGrid.IntegrationTests.Infrastructure;
 using CivicGrid.Modules.CoBuilding.Domain;
 using CivicGrid.Modules.Identity.Domain;
 using CivicGrid.Modules.Points.Domain;
+using CivicGrid.Modules.Points.Jobs;
+using Microsoft.Extensions.DependencyInjection;
 using CivicGrid.Persistence;
 using Microsoft.EntityFrameworkCore;
 using static CivicGrid.IntegrationTests.CoBuilding.CoBuildingWorld;
@@ -78,6 +80,33 @@ public sealed class MeetingsTests(Apps apps) : IClassFixture<Apps>
         // Units that attended see the meeting; another community's staff do not.
         Assert.Contains(meeting.Meeting.Id, (await w.U2.Get<List<MeetingDto>>("/api/cobuilding/meetings")).Select(m => m.Id));
         Assert.Equal(HttpStatusCode.NotFound, (await w.CommunityB.GetAsync($"/api/cobuilding/meetings/{meeting.Meeting.Id}")).StatusCode);
+    }
+
+    [Theory, OnSqlite, OnPostgres]
+    public async Task An_attendee_earns_once_when_finalise_is_retried_even_at_the_same_moment(DatabaseProvider provider)
+    {
+        var w = await CreateAsync(await apps.For(provider));
+        var app = w.App;
+        var attendee = await AccountIdAsync(app, await A.Account(app, Roles.Volunteer));
+        var meeting = await Ok<MeetingDetailDto>(await w.CommunityA.PostAsJsonAsync("/api/cobuilding/meetings", Joint(w.AllianceA.Alliance.Id, "加装电梯议事",
+            app.Clock.GetUtcNow(), [new { name = "孙居民", accountId = attendee, present = true }])));
+        var finalise = $"/api/cobuilding/meetings/{meeting.Meeting.Id}/finalise";
+
+        // A double tap: two finalise requests at once. One fixes the record; the other finds it final (or loses the race
+        // on the version or the points event's key) and is told so, writing nothing.
+        var answers = await Task.WhenAll(w.CommunityA.PostAsync(finalise, null), w.CommunityA.PostAsync(finalise, null));
+        Assert.Single(answers, a => a.IsSuccessStatusCode);
+        Assert.Equal("cobuilding.meeting_finalised", await Assert.Single(answers, a => !a.IsSuccessStatusCode).ProblemCode());
+        // A retry after a lost answer, later.
+        Assert.Equal("cobuilding.meeting_finalised", await (await w.CommunityA.PostAsync(finalise, null)).ProblemCode());
+
+        await app.Services.GetRequiredService<PointsProjection>().RunOnceAsync(CancellationToken.None);
+        await app.Services.GetRequiredService<PointsProjection>().RunOnceAsync(CancellationToken.None);
+        await using var db = app.Db();
+        var e = Assert.Single(await db.PointsEvents.Where(e => e.SourceId == meeting.Meeting.Id).ToListAsync());
+        Assert.Equal((PointsEventKinds.MeetingAttended, attendee, true), (e.Kind, e.AccountId, e.Processed));
+        var earned = Assert.Single(await db.PointsEntries.Where(x => x.AccountId == attendee).ToListAsync());
+        Assert.Equal((e.Id, EarningRule.Default(e.AreaCode, e.Kind).PointsFor(e.Kind, 1)), (earned.EventId, earned.Amount));
     }
 
     [Theory, OnSqlite, OnPostgres]

@@ -30,6 +30,7 @@ public static class CoBuildingModule
         DefineProject.Map(g);
         WorkOnProject.Map(g);
         SignContract.Map(g);
+        CoBuildingForms.Map(app);
         return app;
     }
 }

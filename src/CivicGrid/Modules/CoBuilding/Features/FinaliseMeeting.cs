@@ -1,3 +1,4 @@
+using CivicGrid.Modules.CoBuilding.Domain;
 using CivicGrid.Modules.Identity.Domain;
 using CivicGrid.Modules.Points.Domain;
 using CivicGrid.Persistence;
@@ -27,7 +28,16 @@ public static class FinaliseMeeting
         if (attended.IsError) return attended.Error!.ToProblem();
         foreach (var account in attended.Value)
             await PointsEvents.RaiseAsync(db, PointsEventKinds.MeetingAttended, meeting.Id, account, meeting.PointsAreaCode, 1, meeting.Topic, now, ct);
-        await db.SaveChangesAsync(ct);
+        try { await db.SaveChangesAsync(ct); }
+        catch (DbUpdateException)
+        {
+            // Two finalises at once (a double tap): the loser fails on the meeting's version or, when its points event is
+            // written first, on the event's unique key. Either way the record is final now and the points are the
+            // winner's: the same answer as a later retry.
+            db.ChangeTracker.Clear();
+            if (await db.Meetings.AnyAsync(m => m.Id == id && m.FinalisedAt != null, ct)) return CoBuildingErrors.MeetingFinalised.ToProblem();
+            throw;
+        }
         return TypedResults.Ok((await RecordMeeting.DetailAsync(db, id, ct))!);
     }
 }
