@@ -1989,6 +1989,9 @@ namespace CivicGrid.Persistence.Migrations.Postgres
                     b.Property<int?>("CapPerMonth")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("ExpiryMonths")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -2026,6 +2029,9 @@ namespace CivicGrid.Persistence.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset?>("ExpirySweptTo")
+                        .HasColumnType("timestamp with time zone");
 
                     b.HasKey("Id");
 
@@ -2067,6 +2073,9 @@ namespace CivicGrid.Persistence.Migrations.Postgres
                     b.Property<Guid?>("EventId")
                         .HasColumnType("uuid");
 
+                    b.Property<DateTimeOffset?>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<int>("Kind")
                         .HasColumnType("integer");
 
@@ -2101,7 +2110,14 @@ namespace CivicGrid.Persistence.Migrations.Postgres
                     b.HasIndex("ReversesId")
                         .IsUnique();
 
+                    b.HasIndex("SourceId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_PointsEntries_Expiry_Source")
+                        .HasFilter("\"Kind\" = 4");
+
                     b.HasIndex("AccountId", "At");
+
+                    b.HasIndex("AccountId", "ExpiresAt");
 
                     b.HasIndex("AreaCode", "At");
 
@@ -2121,6 +2137,9 @@ namespace CivicGrid.Persistence.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(15)
                         .HasColumnType("character varying(15)");
+
+                    b.Property<Guid?>("Corrects")
+                        .HasColumnType("uuid");
 
                     b.Property<string>("Kind")
                         .IsRequired()
@@ -2145,6 +2164,8 @@ namespace CivicGrid.Persistence.Migrations.Postgres
                         .HasColumnType("character varying(200)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("Corrects");
 
                     b.HasIndex("Processed", "OccurredAt");
 

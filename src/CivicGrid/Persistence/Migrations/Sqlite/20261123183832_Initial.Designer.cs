@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CivicGrid.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteCivicGridDbContext))]
-    [Migration("20261123170841_Initial")]
+    [Migration("20261123183832_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1972,6 +1972,9 @@ namespace CivicGrid.Persistence.Migrations.Sqlite
                     b.Property<int?>("CapPerMonth")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("ExpiryMonths")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -2009,6 +2012,9 @@ namespace CivicGrid.Persistence.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("ExpirySweptTo")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
@@ -2050,6 +2056,9 @@ namespace CivicGrid.Persistence.Migrations.Sqlite
                     b.Property<Guid?>("EventId")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Kind")
                         .HasColumnType("INTEGER");
 
@@ -2084,7 +2093,14 @@ namespace CivicGrid.Persistence.Migrations.Sqlite
                     b.HasIndex("ReversesId")
                         .IsUnique();
 
+                    b.HasIndex("SourceId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_PointsEntries_Expiry_Source")
+                        .HasFilter("\"Kind\" = 4");
+
                     b.HasIndex("AccountId", "At");
+
+                    b.HasIndex("AccountId", "ExpiresAt");
 
                     b.HasIndex("AreaCode", "At");
 
@@ -2103,6 +2119,9 @@ namespace CivicGrid.Persistence.Migrations.Sqlite
                     b.Property<string>("AreaCode")
                         .IsRequired()
                         .HasMaxLength(15)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("Corrects")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Kind")
@@ -2128,6 +2147,8 @@ namespace CivicGrid.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("Corrects");
 
                     b.HasIndex("Processed", "OccurredAt");
 

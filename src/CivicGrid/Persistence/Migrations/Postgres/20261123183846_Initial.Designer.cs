@@ -14,7 +14,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace CivicGrid.Persistence.Migrations.Postgres
 {
     [DbContext(typeof(PostgresCivicGridDbContext))]
-    [Migration("20261123170850_Initial")]
+    [Migration("20261123183846_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1992,6 +1992,9 @@ namespace CivicGrid.Persistence.Migrations.Postgres
                     b.Property<int?>("CapPerMonth")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("ExpiryMonths")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -2029,6 +2032,9 @@ namespace CivicGrid.Persistence.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset?>("ExpirySweptTo")
+                        .HasColumnType("timestamp with time zone");
 
                     b.HasKey("Id");
 
@@ -2070,6 +2076,9 @@ namespace CivicGrid.Persistence.Migrations.Postgres
                     b.Property<Guid?>("EventId")
                         .HasColumnType("uuid");
 
+                    b.Property<DateTimeOffset?>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<int>("Kind")
                         .HasColumnType("integer");
 
@@ -2104,7 +2113,14 @@ namespace CivicGrid.Persistence.Migrations.Postgres
                     b.HasIndex("ReversesId")
                         .IsUnique();
 
+                    b.HasIndex("SourceId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_PointsEntries_Expiry_Source")
+                        .HasFilter("\"Kind\" = 4");
+
                     b.HasIndex("AccountId", "At");
+
+                    b.HasIndex("AccountId", "ExpiresAt");
 
                     b.HasIndex("AreaCode", "At");
 
@@ -2124,6 +2140,9 @@ namespace CivicGrid.Persistence.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(15)
                         .HasColumnType("character varying(15)");
+
+                    b.Property<Guid?>("Corrects")
+                        .HasColumnType("uuid");
 
                     b.Property<string>("Kind")
                         .IsRequired()
@@ -2148,6 +2167,8 @@ namespace CivicGrid.Persistence.Migrations.Postgres
                         .HasColumnType("character varying(200)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("Corrects");
 
                     b.HasIndex("Processed", "OccurredAt");
 
