@@ -32,6 +32,16 @@ public sealed class DemoPointsTests
         Assert.True(earned[PointsEventKinds.VolunteerHours] > earned.Where(k => k.Key != PointsEventKinds.VolunteerHours).Sum(k => k.Value));
         Assert.True(await db.PointsEntries.AnyAsync(e => e.Kind == PointsEntryKind.Spend));
         Assert.True(await db.PointsEntries.AnyAsync(e => e.SourceKind == PointsEventKinds.CaseSatisfied));
+        // Staff corrections of hours earned or took back the difference; the pilot community's expired hours expired once each.
+        var corrections = await db.PointsEntries.Where(e => e.SourceKind == PointsEventKinds.VolunteerHoursCorrected).ToListAsync();
+        Assert.Contains(corrections, e => e.Kind == PointsEntryKind.Earn && e.Amount > 0);
+        Assert.Contains(corrections, e => e.Kind == PointsEntryKind.Adjustment);
+        var expiries = await db.PointsEntries.Where(e => e.Kind == PointsEntryKind.Expiry).ToListAsync();
+        Assert.NotEmpty(expiries);
+        Assert.All(expiries, e => Assert.True(e.Amount < 0));
+        Assert.Equal(expiries.Count, expiries.Select(e => e.SourceId).Distinct().Count());
+        var expired = expiries.Select(e => e.SourceId).ToList();
+        Assert.All(await db.PointsEntries.Where(e => expired.Contains(e.Id)).ToListAsync(), earn => Assert.True(earn.ExpiresAt <= app.Clock.GetUtcNow()));
 
         var resident1 = await db.Users.Where(u => u.UserName == "resident1").Select(u => u.Id).SingleAsync();
         var merchant1 = await db.Users.Where(u => u.UserName == "merchant1").Select(u => u.Id).SingleAsync();

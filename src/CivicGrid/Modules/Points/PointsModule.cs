@@ -11,6 +11,8 @@ public static class PointsModule
     {
         builder.Services.AddSingleton<PointsProjection>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<PointsProjection>());
+        builder.Services.AddSingleton<ExpirySweep>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<ExpirySweep>());
         return builder;
     }
 

@@ -5,6 +5,8 @@ using CivicGrid.Modules.People.Domain;
 using CivicGrid.Modules.Points.Domain;
 using CivicGrid.Modules.Points.Features;
 using CivicGrid.Modules.Points.Jobs;
+using CivicGrid.Modules.Volunteering.Domain;
+using CivicGrid.Modules.Volunteering.Features;
 using CivicGrid.Shared;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -16,8 +18,9 @@ namespace CivicGrid.Persistence.Demo;
 /// (property fee, canteen meal, shop goods), a rule of its own in the first community, and the demo merchant account
 /// <c>merchant1</c> (the shop of resident1's community). The ledger is earned, not typed: the events the volunteering
 /// and co-building demos raised through their real flows (hours, wishes, meetings) and resident1's real satisfied cases
-/// go through the real projection with its caps; some holders then redeem through the real use case and merchants
-/// redeem most codes.
+/// go through the real projection with its caps, with a few staff corrections of hours made through the real use case;
+/// some holders then redeem through the real use case and merchants redeem most codes; the second community's rule lets
+/// hours expire at the end of their month, and the real expiry sweep writes what expired.
 /// </summary>
 static class DemoPoints
 {
@@ -53,6 +56,9 @@ static class DemoPoints
         }
         // The first community values an hour of service a little higher and lets a busy volunteer earn more in a day.
         db.EarningRules.Add(new EarningRule { Id = Guid.CreateVersion7(), AreaCode = communities[0].AreaCode, Kind = PointsEventKinds.VolunteerHours, PointsPerUnit = 12, CapPerDay = 48, CapPerMonth = 240 });
+        // The second pilots expiry: hours are worth the default, but must be used by the end of the month they were earned.
+        if (communities.Count > 1)
+            db.EarningRules.Add(new EarningRule { Id = Guid.CreateVersion7(), AreaCode = communities[1].AreaCode, Kind = PointsEventKinds.VolunteerHours, PointsPerUnit = 10, CapPerDay = 40, CapPerMonth = 200, ExpiryMonths = 0 });
         await db.SaveChangesAsync(ct);
 
         var users = services.GetRequiredService<UserManager<Account>>();
@@ -78,6 +84,7 @@ static class DemoPoints
                            select new { c.Id, c.Number, c.AreaCode, t.At }).ToListAsync(ct);
         foreach (var c in rated) await Raise(PointsEventKinds.CaseSatisfied, demo["resident1"], c.AreaCode[..12], 1, c.Number, c.At, c.Id);
         await db.SaveChangesAsync(ct);
+        await CorrectHoursAsync(services, db, now, ct);
         await services.GetRequiredService<PointsProjection>().RunOnceAsync(ct);
 
         // Some spending, through the real use case; merchants have redeemed most codes older than a day.
@@ -99,10 +106,38 @@ static class DemoPoints
                 await db.Redemptions.Where(x => x.Id == r.Value.Id).ExecuteUpdateAsync(s => s
                     .SetProperty(x => x.Status, RedemptionStatus.Redeemed).SetProperty(x => x.RedeemedAt, r.Value.IssuedAt.AddHours(random.Next(1, 48))), ct);
         }
+        // Then the expiry sweep at the demo's now, as its timer would: the pilot community's earlier months expire, less
+        // what was spent of them first.
+        await services.GetRequiredService<ExpirySweep>().RunOnceAsync(ct);
         return await db.PointsEntries.CountAsync(ct);
 
         Task Raise(string kind, Guid account, string community, int quantity, string title, DateTimeOffset at, Guid? source = null) =>
             PointsEvents.RaiseAsync(db, kind, source ?? Guid.CreateVersion7(), account, community, quantity, title, at, ct);
+    }
+
+    /// <summary>community1 corrects a few past sign-ups of its community through the real use case (工时更正): forgotten
+    /// check-outs get their hours, one early leaver loses half an hour. Each correction raises its points event as in
+    /// the app, so the ledger shows the difference earned or taken back.</summary>
+    static async Task CorrectHoursAsync(IServiceProvider services, CivicGridDbContext db, DateTimeOffset now, CancellationToken ct)
+    {
+        var staff = await db.Users.AsNoTracking().Where(u => u.UserName == "community1").Select(u => new { u.Id, u.DisplayName }).SingleOrDefaultAsync(ct);
+        if (staff is null) return;
+        var area = await db.AccountScopes.AsNoTracking().Where(s => s.AccountId == staff.Id && s.Kind == ScopeKind.Area).Select(s => s.AreaCode!).FirstAsync(ct);
+        var user = new CurrentUser(new ClaimsPrincipal(new ClaimsIdentity(
+        [
+            new Claim(ClaimTypes.NameIdentifier, staff.Id.ToString()), new Claim(CurrentUser.DisplayNameClaim, staff.DisplayName ?? ""),
+            new Claim(CurrentUser.AreaScopeClaim, area),
+        ], "demo")));
+        var past = db.ActivitySignups.AsNoTracking().Where(s => s.AreaCode.StartsWith(area) && s.Status == SignupStatus.Confirmed && s.CheckedInAt != null
+                                                                && s.CheckedInAt < now.AddDays(-3)).OrderBy(s => s.CheckedInAt).ThenBy(s => s.Id);
+        var forgot = await past.Where(s => s.Minutes == null).Take(2).ToListAsync(ct);
+        var early = await past.Where(s => s.Minutes > 60).Take(1).ToListAsync(ct);
+        foreach (var (signup, minutes, reason) in forgot.Select(s => (s, 150, "忘记签退，按现场签到表补录"))
+                     .Concat(early.Select(s => (s, s.Minutes!.Value - 30, "提前离场，按现场记录核减半小时"))))
+        {
+            await using var scoped = SystemDb.Open(services);
+            await CorrectHours.RunAsync(scoped, user, signup.Id, new CorrectHours.Request(minutes, reason), signup.CheckedInAt!.Value.AddDays(2), ct);
+        }
     }
 
     static CurrentUser Holder(Guid id) =>

@@ -15,12 +15,26 @@ public sealed class EarningRule : Shared.IVersioned
     /// <summary>Null: no cap.</summary>
     public int? CapPerDay { get; set; }
     public int? CapPerMonth { get; set; }
+    /// <summary>有效期: points earned by this rule stay valid through the end of the Nth China-time calendar month after
+    /// the month they were earned in (0: to the end of that month; 12: to the end of the same month next year); the
+    /// unspent part then expires. Null: they never expire.</summary>
+    public int? ExpiryMonths { get; set; }
     public int Version { get; set; }
 
     /// <summary>What the rule gives for an event's quantity, before caps. Hours are minutes / 60, rounded down.</summary>
     public int PointsFor(string kind, int quantity) => kind == PointsEventKinds.VolunteerHours
         ? (int)((long)quantity * PointsPerUnit / 60)
         : quantity * PointsPerUnit;
+
+    /// <summary>When points earned at <paramref name="earnedAt"/> expire under this rule: the first instant (China time)
+    /// of the month after their last valid month; null when the rule sets no expiry.</summary>
+    public DateTimeOffset? ExpiryOf(DateTimeOffset earnedAt)
+    {
+        if (ExpiryMonths is not { } months) return null;
+        var china = TimeSpan.FromHours(8);
+        var local = earnedAt.ToOffset(china);
+        return new DateTimeOffset(local.Year, local.Month, 1, 0, 0, 0, china).AddMonths(months + 1).ToUniversalTime();
+    }
 
     /// <summary>Used where a community has set no rule of its own: modest numbers in the seeds' spirit (an hour of
     /// service is worth most; a valid, satisfied report least).</summary>

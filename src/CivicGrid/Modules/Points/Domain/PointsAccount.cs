@@ -15,4 +15,7 @@ public sealed class PointsAccount
     public string DisplayName { get; set; } = "";
     /// <summary>The cached sum of the entries; a CHECK constraint keeps it at zero or above.</summary>
     public int Balance { get; set; }
+    /// <summary>The expiry sweep's mark: earnings that expired at or before it are settled (their Expiry entries written).
+    /// Null: never swept.</summary>
+    public DateTimeOffset? ExpirySweptTo { get; set; }
 }

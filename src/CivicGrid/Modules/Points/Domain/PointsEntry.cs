@@ -6,6 +6,7 @@ public enum PointsEntryKind
     Spend = 2,     // 兑换
     Reversal = 3,  // 冲正
     Expiry = 4,    // 过期
+    Adjustment = 5, // 更正扣减: points taken back after a correction of what earned them (fewer hours)
 }
 
 /// <summary>
@@ -21,9 +22,11 @@ public sealed class PointsEntry
     public PointsEntryKind Kind { get; set; }
     /// <summary>Signed: positive adds to the balance, negative takes from it.</summary>
     public int Amount { get; set; }
-    /// <summary>For an earn: what the rule gave before the day and month caps. <see cref="Amount"/> is what was credited.</summary>
+    /// <summary>For an earn: what the rule gave before the day and month caps. <see cref="Amount"/> is what was credited.
+    /// For an adjustment: what the correction called for taking back (negative); Amount is what could be taken.</summary>
     public int? Uncapped { get; set; }
-    /// <summary>Why an earn was cut: "day" or "month"; null when it was not.</summary>
+    /// <summary>Why an earn was cut: "day" or "month"; why an adjustment took less than due: "balance" (the points were
+    /// already spent, README.md rule 8); null when nothing was cut.</summary>
     public string? CappedBy { get; set; }
     /// <summary>What it came from: a <see cref="PointsEventKinds"/> value, "redemption", or "staff".</summary>
     public string SourceKind { get; set; } = "";
@@ -37,8 +40,13 @@ public sealed class PointsEntry
     /// <summary>Who wrote it: null for the projection (the rules), the staff or holder account otherwise.</summary>
     public Guid? ActorId { get; set; }
     public DateTimeOffset At { get; set; }
+    /// <summary>For an earn under a rule that expires: when its unspent part expires (set at crediting, from the rule of
+    /// that day). Null: it never expires.</summary>
+    public DateTimeOffset? ExpiresAt { get; set; }
 
-    /// <summary>Earning counted by leaderboards: earns, net of the reversals of earns (the only negative reversals).</summary>
+    /// <summary>Earning counted by leaderboards: earns, net of the reversals of earns (the only negative reversals) and
+    /// of adjustments after hours were corrected down (and of the reversals of those, the only positive ones).</summary>
     public static readonly System.Linq.Expressions.Expression<Func<PointsEntry, bool>> IsEarning =
-        e => e.Kind == PointsEntryKind.Earn || (e.Kind == PointsEntryKind.Reversal && e.Amount < 0);
+        e => e.Kind == PointsEntryKind.Earn || e.Kind == PointsEntryKind.Adjustment
+             || (e.Kind == PointsEntryKind.Reversal && (e.Amount < 0 || e.SourceKind == PointsEventKinds.VolunteerHoursCorrected));
 }

@@ -11,7 +11,7 @@ namespace CivicGrid.Modules.Points.Features;
 /// Community staff set them for their own community; elsewhere is a 404.</summary>
 public static class ManageEarningRules
 {
-    public sealed record Request(int PointsPerUnit, int? CapPerDay, int? CapPerMonth, int Version = 0);
+    public sealed record Request(int PointsPerUnit, int? CapPerDay, int? CapPerMonth, int Version = 0, int? ExpiryMonths = null);
 
     public static void Map(RouteGroupBuilder points)
     {
@@ -31,8 +31,8 @@ public static class ManageEarningRules
     {
         var own = await db.EarningRules.AsNoTracking().Where(r => r.AreaCode == community).ToListAsync(ct);
         return PointsEventKinds.All.Select(kind => own.FirstOrDefault(r => r.Kind == kind) is { } r
-            ? new PointsViews.Rule(kind, r.PointsPerUnit, r.CapPerDay, r.CapPerMonth, false, r.Version)
-            : EarningRule.Default(community, kind) is var d ? new PointsViews.Rule(kind, d.PointsPerUnit, d.CapPerDay, d.CapPerMonth, true, 0) : null!)
+            ? new PointsViews.Rule(kind, r.PointsPerUnit, r.CapPerDay, r.CapPerMonth, false, r.Version, r.ExpiryMonths)
+            : EarningRule.Default(community, kind) is var d ? new PointsViews.Rule(kind, d.PointsPerUnit, d.CapPerDay, d.CapPerMonth, true, 0, d.ExpiryMonths) : null!)
             .ToList();
     }
 
@@ -41,14 +41,16 @@ public static class ManageEarningRules
     {
         if (!user.Scope.Covers(community) || community.Length != 12) return null;
         if (!PointsEventKinds.All.Contains(kind)) return PointsErrors.UnknownKind;
-        if (request.PointsPerUnit < 0 || request.CapPerDay < 0 || request.CapPerMonth < 0) return PointsErrors.InvalidRule;
+        if (request.PointsPerUnit < 0 || request.CapPerDay < 0 || request.CapPerMonth < 0 || request.ExpiryMonths is < 0 or > 120)
+            return PointsErrors.InvalidRule;
         var rule = await db.EarningRules.SingleOrDefaultAsync(r => r.AreaCode == community && r.Kind == kind, ct);
         if (rule is null) db.EarningRules.Add(rule = new EarningRule { Id = Guid.CreateVersion7(), AreaCode = community, Kind = kind });
         else db.Entry(rule).Property(r => r.Version).OriginalValue = request.Version;
         rule.PointsPerUnit = request.PointsPerUnit;
         rule.CapPerDay = request.CapPerDay;
         rule.CapPerMonth = request.CapPerMonth;
+        rule.ExpiryMonths = request.ExpiryMonths;
         await db.SaveChangesAsync(ct);
-        return new PointsViews.Rule(kind, rule.PointsPerUnit, rule.CapPerDay, rule.CapPerMonth, false, rule.Version);
+        return new PointsViews.Rule(kind, rule.PointsPerUnit, rule.CapPerDay, rule.CapPerMonth, false, rule.Version, rule.ExpiryMonths);
     }
 }

@@ -17,7 +17,7 @@ public static class PointsViews
     public sealed record Redemption(Guid Id, Guid ItemId, string ItemName, Guid AccountId, string AreaCode, Guid MerchantId,
         int Price, string Code, RedemptionStatus Status, DateTimeOffset IssuedAt, DateTimeOffset? RedeemedAt, DateTimeOffset? CancelledAt);
 
-    public sealed record Rule(string Kind, int PointsPerUnit, int? CapPerDay, int? CapPerMonth, bool IsDefault, int Version);
+    public sealed record Rule(string Kind, int PointsPerUnit, int? CapPerDay, int? CapPerMonth, bool IsDefault, int Version, int? ExpiryMonths = null);
 
     public static IQueryable<Entry> Entries(IQueryable<PointsEntry> query, IQueryable<PointsEntry> all) =>
         query.Select(e => new Entry(e.Id, e.AccountId, e.AreaCode, e.Kind, e.Amount, e.Uncapped, e.CappedBy, e.SourceKind,

@@ -30,6 +30,8 @@ public static class ReverseEntry
         if (original is null || !user.Scope.Covers(original.AreaCode)) return null; // one's own entries are not one's to reverse
         if (string.IsNullOrWhiteSpace(reason)) return PointsErrors.ReasonRequired;
         if (original.Kind == PointsEntryKind.Spend) return PointsErrors.NotReversible;
+        // An expiry follows the rule; undoing it would leave an earning the sweep has already settled (README.md rule 9).
+        if (original.Kind == PointsEntryKind.Expiry) return PointsErrors.ExpiryFinal;
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var reversal = await PointsLedger.ReverseAsync(db, original, reason.Trim(), user.Id, now, ct);

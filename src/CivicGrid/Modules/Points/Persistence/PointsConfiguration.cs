@@ -28,6 +28,9 @@ sealed class PointsEntryConfiguration : IEntityTypeConfiguration<PointsEntry>
         // Exactly once, by the database too: one earn per event, one reversal per entry (NULLs are distinct on both engines).
         e.HasIndex(p => p.EventId).IsUnique();
         e.HasIndex(p => p.ReversesId).IsUnique();
+        // One expiry per earning (its SourceId is the earn entry it expires), whoever sweeps.
+        e.HasIndex(p => p.SourceId).IsUnique().HasFilter($"\"Kind\" = {(int)PointsEntryKind.Expiry}").HasDatabaseName("IX_PointsEntries_Expiry_Source");
+        e.HasIndex(p => new { p.AccountId, p.ExpiresAt });
         e.HasIndex(p => new { p.AccountId, p.At });
         e.HasIndex(p => new { p.AreaCode, p.At });
         e.HasOne<PointsAccount>().WithMany().HasForeignKey(p => p.AccountId).OnDelete(DeleteBehavior.Restrict);

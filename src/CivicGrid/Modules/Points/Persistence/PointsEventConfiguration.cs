@@ -14,5 +14,7 @@ sealed class PointsEventConfiguration : IEntityTypeConfiguration<PointsEvent>
         e.HasIndex(p => new { p.Kind, p.SourceId, p.AccountId }).IsUnique();
         // The points projection claims unprocessed events in order.
         e.HasIndex(p => new { p.Processed, p.OccurredAt });
+        // A correction finds the earlier events of the source it corrects.
+        e.HasIndex(p => p.Corrects);
     }
 }

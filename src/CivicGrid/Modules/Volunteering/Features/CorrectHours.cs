@@ -1,4 +1,5 @@
 using CivicGrid.Modules.Identity.Domain;
+using CivicGrid.Modules.Points.Domain;
 using CivicGrid.Modules.Volunteering.Domain;
 using CivicGrid.Persistence;
 using CivicGrid.Shared;
@@ -9,8 +10,9 @@ namespace CivicGrid.Modules.Volunteering.Features;
 
 /// <summary>
 /// Attendance of an activity for its community's staff (报名与考勤), and the correction of one volunteer's minutes
-/// (工时更正), recorded with who, when, old, new and why. A correction raises no new points event: the event of the
-/// check-out stands, and reversing or topping it up is left to the points module (a reversal is its own entry, §5).
+/// (工时更正), recorded with who, when, old, new and why. Points follow (DOMAIN.md §5): the correction raises its own
+/// points event (the change in minutes, sourced to the correction row) in the same SaveChanges; the points module
+/// credits the difference or takes it back as a new entry, the check-out's entry stands.
 /// </summary>
 public static class CorrectHours
 {
@@ -60,6 +62,13 @@ public static class CorrectHours
         if (signup is null || !user.Scope.Covers(signup.AreaCode)) return Missing;
         var result = signup.Correct(request.Minutes, request.Reason, user.Id!.Value, user.DisplayName, now);
         if (result.IsError) return result.Error;
+        var correction = result.Value;
+        if (correction.NewMinutes - (correction.OldMinutes ?? 0) is var delta and not 0)
+        {
+            var title = await db.VolunteerActivities.Where(a => a.Id == signup.ActivityId).Select(a => a.Title).SingleAsync(ct);
+            await PointsEvents.RaiseCorrectionAsync(db, PointsEventKinds.VolunteerHoursCorrected, correction.Id, signup.Id,
+                signup.AccountId, signup.AreaCode, delta, title, now, ct);
+        }
         await db.SaveChangesAsync(ct);
         return null;
     }

@@ -2109,6 +2109,9 @@ namespace CivicGrid.Persistence.Migrations.Postgres
                     b.Property<int?>("CapPerMonth")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("ExpiryMonths")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -2146,6 +2149,9 @@ namespace CivicGrid.Persistence.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset?>("ExpirySweptTo")
+                        .HasColumnType("timestamp with time zone");
 
                     b.HasKey("Id");
 
@@ -2187,6 +2193,9 @@ namespace CivicGrid.Persistence.Migrations.Postgres
                     b.Property<Guid?>("EventId")
                         .HasColumnType("uuid");
 
+                    b.Property<DateTimeOffset?>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<int>("Kind")
                         .HasColumnType("integer");
 
@@ -2221,7 +2230,14 @@ namespace CivicGrid.Persistence.Migrations.Postgres
                     b.HasIndex("ReversesId")
                         .IsUnique();
 
+                    b.HasIndex("SourceId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_PointsEntries_Expiry_Source")
+                        .HasFilter("\"Kind\" = 4");
+
                     b.HasIndex("AccountId", "At");
+
+                    b.HasIndex("AccountId", "ExpiresAt");
 
                     b.HasIndex("AreaCode", "At");
 
@@ -2241,6 +2257,9 @@ namespace CivicGrid.Persistence.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(15)
                         .HasColumnType("character varying(15)");
+
+                    b.Property<Guid?>("Corrects")
+                        .HasColumnType("uuid");
 
                     b.Property<string>("Kind")
                         .IsRequired()
@@ -2265,6 +2284,8 @@ namespace CivicGrid.Persistence.Migrations.Postgres
                         .HasColumnType("character varying(200)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("Corrects");
 
                     b.HasIndex("Processed", "OccurredAt");
 

@@ -2089,6 +2089,9 @@ namespace CivicGrid.Persistence.Migrations.Sqlite
                     b.Property<int?>("CapPerMonth")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("ExpiryMonths")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -2126,6 +2129,9 @@ namespace CivicGrid.Persistence.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("ExpirySweptTo")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
@@ -2167,6 +2173,9 @@ namespace CivicGrid.Persistence.Migrations.Sqlite
                     b.Property<Guid?>("EventId")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Kind")
                         .HasColumnType("INTEGER");
 
@@ -2201,7 +2210,14 @@ namespace CivicGrid.Persistence.Migrations.Sqlite
                     b.HasIndex("ReversesId")
                         .IsUnique();
 
+                    b.HasIndex("SourceId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_PointsEntries_Expiry_Source")
+                        .HasFilter("\"Kind\" = 4");
+
                     b.HasIndex("AccountId", "At");
+
+                    b.HasIndex("AccountId", "ExpiresAt");
 
                     b.HasIndex("AreaCode", "At");
 
@@ -2220,6 +2236,9 @@ namespace CivicGrid.Persistence.Migrations.Sqlite
                     b.Property<string>("AreaCode")
                         .IsRequired()
                         .HasMaxLength(15)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("Corrects")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Kind")
@@ -2245,6 +2264,8 @@ namespace CivicGrid.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("Corrects");
 
                     b.HasIndex("Processed", "OccurredAt");
 

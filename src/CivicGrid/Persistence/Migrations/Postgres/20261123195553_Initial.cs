@@ -361,6 +361,7 @@ namespace CivicGrid.Persistence.Migrations.Postgres
                     PointsPerUnit = table.Column<int>(type: "integer", nullable: false),
                     CapPerDay = table.Column<int>(type: "integer", nullable: true),
                     CapPerMonth = table.Column<int>(type: "integer", nullable: true),
+                    ExpiryMonths = table.Column<int>(type: "integer", nullable: true),
                     Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
@@ -533,7 +534,8 @@ namespace CivicGrid.Persistence.Migrations.Postgres
                     Id = table.Column<Guid>(type: "uuid", nullable: false),
                     AreaCode = table.Column<string>(type: "character varying(15)", maxLength: 15, nullable: false),
                     DisplayName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    Balance = table.Column<int>(type: "integer", nullable: false)
+                    Balance = table.Column<int>(type: "integer", nullable: false),
+                    ExpirySweptTo = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -553,6 +555,7 @@ namespace CivicGrid.Persistence.Migrations.Postgres
                     Quantity = table.Column<int>(type: "integer", nullable: false),
                     Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     OccurredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Corrects = table.Column<Guid>(type: "uuid", nullable: true),
                     Processed = table.Column<bool>(type: "boolean", nullable: false)
                 },
                 constraints: table =>
@@ -1236,7 +1239,8 @@ namespace CivicGrid.Persistence.Migrations.Postgres
                     ReversesId = table.Column<Guid>(type: "uuid", nullable: true),
                     Reason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
                     ActorId = table.Column<Guid>(type: "uuid", nullable: true),
-                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1855,6 +1859,11 @@ namespace CivicGrid.Persistence.Migrations.Postgres
                 columns: new[] { "AccountId", "At" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_PointsEntries_AccountId_ExpiresAt",
+                table: "PointsEntries",
+                columns: new[] { "AccountId", "ExpiresAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_PointsEntries_AreaCode_At",
                 table: "PointsEntries",
                 columns: new[] { "AreaCode", "At" });
@@ -1866,10 +1875,22 @@ namespace CivicGrid.Persistence.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_PointsEntries_Expiry_Source",
+                table: "PointsEntries",
+                column: "SourceId",
+                unique: true,
+                filter: "\"Kind\" = 4");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_PointsEntries_ReversesId",
                 table: "PointsEntries",
                 column: "ReversesId",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PointsEvents_Corrects",
+                table: "PointsEvents",
+                column: "Corrects");
 
             migrationBuilder.CreateIndex(
                 name: "IX_PointsEvents_Kind_SourceId_AccountId",

@@ -355,6 +355,7 @@ namespace CivicGrid.Persistence.Migrations.Sqlite
                     PointsPerUnit = table.Column<int>(type: "INTEGER", nullable: false),
                     CapPerDay = table.Column<int>(type: "INTEGER", nullable: true),
                     CapPerMonth = table.Column<int>(type: "INTEGER", nullable: true),
+                    ExpiryMonths = table.Column<int>(type: "INTEGER", nullable: true),
                     Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
@@ -527,7 +528,8 @@ namespace CivicGrid.Persistence.Migrations.Sqlite
                     Id = table.Column<Guid>(type: "TEXT", nullable: false),
                     AreaCode = table.Column<string>(type: "TEXT", maxLength: 15, nullable: false),
                     DisplayName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Balance = table.Column<int>(type: "INTEGER", nullable: false)
+                    Balance = table.Column<int>(type: "INTEGER", nullable: false),
+                    ExpirySweptTo = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -547,6 +549,7 @@ namespace CivicGrid.Persistence.Migrations.Sqlite
                     Quantity = table.Column<int>(type: "INTEGER", nullable: false),
                     Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
                     OccurredAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Corrects = table.Column<Guid>(type: "TEXT", nullable: true),
                     Processed = table.Column<bool>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
@@ -1230,7 +1233,8 @@ namespace CivicGrid.Persistence.Migrations.Sqlite
                     ReversesId = table.Column<Guid>(type: "TEXT", nullable: true),
                     Reason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
                     ActorId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    At = table.Column<long>(type: "INTEGER", nullable: false)
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    ExpiresAt = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1843,6 +1847,11 @@ namespace CivicGrid.Persistence.Migrations.Sqlite
                 columns: new[] { "AccountId", "At" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_PointsEntries_AccountId_ExpiresAt",
+                table: "PointsEntries",
+                columns: new[] { "AccountId", "ExpiresAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_PointsEntries_AreaCode_At",
                 table: "PointsEntries",
                 columns: new[] { "AreaCode", "At" });
@@ -1854,10 +1863,22 @@ namespace CivicGrid.Persistence.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_PointsEntries_Expiry_Source",
+                table: "PointsEntries",
+                column: "SourceId",
+                unique: true,
+                filter: "\"Kind\" = 4");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_PointsEntries_ReversesId",
                 table: "PointsEntries",
                 column: "ReversesId",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PointsEvents_Corrects",
+                table: "PointsEvents",
+                column: "Corrects");
 
             migrationBuilder.CreateIndex(
                 name: "IX_PointsEvents_Kind_SourceId_AccountId",
