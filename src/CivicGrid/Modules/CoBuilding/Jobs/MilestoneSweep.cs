@@ -1,3 +1,4 @@
+using CivicGrid.Jobs;
 using CivicGrid.Modules.CoBuilding.Domain;
 using CivicGrid.Persistence;
 using Microsoft.EntityFrameworkCore;

@@ -1,4 +1,4 @@
-using CivicGrid.Modules.CoBuilding.Jobs;
+using CivicGrid.Jobs;
 using CivicGrid.Modules.Points.Domain;
 using CivicGrid.Persistence;
 using Microsoft.EntityFrameworkCore;

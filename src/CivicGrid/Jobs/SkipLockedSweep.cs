@@ -1,6 +1,6 @@
 using CivicGrid.Persistence;
 
-namespace CivicGrid.Modules.CoBuilding.Jobs;
+namespace CivicGrid.Jobs;
 
 /// <summary>
 /// The shape of the case deadline sweep (Cases/Jobs/DeadlineSweep.cs) made reusable: on a timer, claim a batch of rows
@@ -8,7 +8,7 @@ namespace CivicGrid.Modules.CoBuilding.Jobs;
 /// so a restart or a second instance finds nothing to redo; on PostgreSQL <see cref="ClaimAsync"/> takes its batch with
 /// <c>FOR UPDATE SKIP LOCKED</c> so instances never sweep the same row at once. Tests switch the timer off
 /// (<c>Cases:SweepOnTimer</c>, the one switch for deadline sweeps) and call <see cref="RunOnceAsync"/> at the fake clock.
-/// Kept in this module for now; DeadlineSweep could derive from it once merged (one shape, two sweeps).
+/// Shared by the co-building milestone sweep and the points expiry sweep; DeadlineSweep could derive from it too.
 /// </summary>
 public abstract class SkipLockedSweep(IServiceScopeFactory scopes, TimeProvider clock, IConfiguration config, ILogger log) : BackgroundService
 {
