@@ -3,12 +3,12 @@ using CivicGrid.Persistence;
 namespace CivicGrid.Jobs;
 
 /// <summary>
-/// The shape of the case deadline sweep (Cases/Jobs/DeadlineSweep.cs) made reusable: on a timer, claim a batch of rows
+/// The shape of every deadline-like sweep: on a timer, claim a batch of rows
 /// with something due, let each record what it did, save, repeat until nothing is left. Each row records its own flag,
 /// so a restart or a second instance finds nothing to redo; on PostgreSQL <see cref="ClaimAsync"/> takes its batch with
 /// <c>FOR UPDATE SKIP LOCKED</c> so instances never sweep the same row at once. Tests switch the timer off
 /// (<c>Cases:SweepOnTimer</c>, the one switch for deadline sweeps) and call <see cref="RunOnceAsync"/> at the fake clock.
-/// Shared by the co-building milestone sweep and the points expiry sweep; DeadlineSweep could derive from it too.
+/// Used by the case deadline sweep, the co-building milestone sweep and the points expiry sweep.
 /// </summary>
 public abstract class SkipLockedSweep(IServiceScopeFactory scopes, TimeProvider clock, IConfiguration config, ILogger log) : BackgroundService
 {

@@ -1,5 +1,6 @@
 using CivicGrid.Modules.Calendar.Domain;
 using CivicGrid.Modules.Cases.Domain;
+using CivicGrid.Jobs;
 using CivicGrid.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -9,57 +10,23 @@ namespace CivicGrid.Modules.Cases.Jobs;
 /// Turns cases yellow and red, reminds late signers and flags cases for supervision (DOMAIN.md §3), each exactly once:
 /// the case records what it already did (its light, the reminded flag, the supervision flag), so a restart or a second
 /// instance finds nothing left to do. On PostgreSQL each batch is claimed with <c>FOR UPDATE SKIP LOCKED</c>, so
-/// instances never sweep the same case at once; on SQLite there is one writer anyway.
+/// instances never sweep the same case at once; on SQLite there is one writer anyway. The timer, batches and transaction
+/// are <see cref="SkipLockedSweep"/>'s.
 /// </summary>
-public sealed class DeadlineSweep(IServiceScopeFactory scopes, TimeProvider clock, IConfiguration config, ILogger<DeadlineSweep> log) : BackgroundService
+public sealed class DeadlineSweep(IServiceScopeFactory scopes, TimeProvider clock, IConfiguration config, ILogger<DeadlineSweep> log)
+    : SkipLockedSweep(scopes, clock, config, log)
 {
-    const int BatchSize = 200;
-
-    public static readonly TimeSpan Interval = TimeSpan.FromSeconds(30);
-
-    protected override async Task ExecuteAsync(CancellationToken ct)
+    protected override async Task<int> ApplyAsync(CivicGridDbContext db, List<Guid> ids, DateTimeOffset now, CancellationToken ct)
     {
-        // Tests switch the timer off and call RunOnceAsync themselves, at the fake clock's time.
-        if (!config.GetValue("Cases:SweepOnTimer", true)) return;
-        using var timer = new PeriodicTimer(Interval);
-        do
-        {
-            try { await RunOnceAsync(ct); }
-            catch (Exception e) when (e is not OperationCanceledException) { log.LogWarning(e, "Deadline sweep failed; retrying next tick"); }
-        } while (await timer.WaitForNextTickAsync(ct));
-    }
-
-    /// <summary>Sweeps everything due at the clock's now; returns how many cases recorded something.</summary>
-    public async Task<int> RunOnceAsync(CancellationToken ct)
-    {
-        var swept = 0;
-        while (true)
-        {
-            var n = await SweepBatchAsync(clock.GetUtcNow(), ct);
-            swept += n.Changed;
-            if (n.Claimed < BatchSize || n.Changed == 0) return swept;
-        }
-    }
-
-    async Task<(int Claimed, int Changed)> SweepBatchAsync(DateTimeOffset now, CancellationToken ct)
-    {
-        await using var scope = scopes.CreateAsyncScope();
-        await using var db = SystemDb.Open(scope.ServiceProvider); // the sweep serves every area
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var ids = await ClaimAsync(db, now, ct);
-        if (ids.Count == 0) return (0, 0);
         var cases = await db.Cases.Include(c => c.Assignments).Where(c => ids.Contains(c.Id)).ToListAsync(ct);
-        var changed = cases.Count(c => c.Sweep(now));
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        return (ids.Count, changed);
+        return cases.Count(c => c.Sweep(now));
     }
 
     static readonly int[] WithHandlers = CaseStatuses.WithHandlers.Select(s => (int)s).ToArray();
     static readonly int[] Finished = CaseStatuses.Finished.Select(s => (int)s).ToArray();
 
     /// <summary>The cases with something due: a light to change, a late signer to remind, repeated returns to flag.</summary>
-    static async Task<List<Guid>> ClaimAsync(CivicGridDbContext db, DateTimeOffset now, CancellationToken ct)
+    protected override async Task<List<Guid>> ClaimAsync(CivicGridDbContext db, DateTimeOffset now, int batch, CancellationToken ct)
     {
         if (db.Database.IsNpgsql())
             return await db.Database.SqlQuery<Guid>($"""
@@ -70,7 +37,7 @@ public sealed class DeadlineSweep(IServiceScopeFactory scopes, TimeProvider cloc
                      OR EXISTS (SELECT 1 FROM "CaseAssignments" a WHERE a."CaseId" = c."Id" AND a."Active"
                                 AND a."SignedAt" IS NULL AND NOT a."ResponseReminded" AND a."ResponseDue" < {now})))
                    OR (c."ReturnCount" >= {Case.RepeatedReturns} AND NOT c."Supervised" AND NOT (c."Status" = ANY({Finished})))
-                LIMIT {BatchSize}
+                LIMIT {batch}
                 FOR UPDATE SKIP LOCKED
                 """).ToListAsync(ct);
 
@@ -82,6 +49,6 @@ public sealed class DeadlineSweep(IServiceScopeFactory scopes, TimeProvider cloc
                  || (c.Light != DeadlineStatus.Red && c.HandlingDue < now)
                  || c.Assignments.Any(a => a.Active && a.SignedAt == null && !a.ResponseReminded && a.ResponseDue < now)))
                 || (c.ReturnCount >= Case.RepeatedReturns && !c.Supervised && !finished.Contains(c.Status)))
-            .Select(c => c.Id).Take(BatchSize).ToListAsync(ct);
+            .Select(c => c.Id).Take(batch).ToListAsync(ct);
     }
 }
