@@ -3,6 +3,7 @@ using CivicGrid.Modules.Identity.Features;
 using CivicGrid.Persistence;
 using CivicGrid.Shared;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 
 namespace CivicGrid.Modules.Identity;
@@ -20,6 +21,7 @@ public static class IdentityModule
         services.AddScoped<Microsoft.AspNetCore.Components.Authorization.IHostEnvironmentAuthenticationStateProvider>(
             sp => (CircuitAuthenticationState)sp.GetRequiredService<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider>());
         services.AddScoped<ScopedDb>();
+        AddKeyRing(builder);
 
         services.AddAuthentication(o =>
             {
@@ -68,6 +70,19 @@ public static class IdentityModule
         foreach (var permission in Permissions.All)
             authorization.AddPolicy(permission, p => p.RequireAuthenticatedUser().RequireClaim(CurrentUser.PermissionClaim, permission));
         return builder;
+    }
+
+    /// <summary>
+    /// Cookies, bearer tokens and antiforgery tokens are protected with ASP.NET Core Data Protection. Behind a load balancer
+    /// every instance must read the same key ring: <c>DataProtection:KeysPath</c> names a folder they share (a mounted
+    /// volume). Unset, each machine keeps its own ring in the user profile, which is right for one instance only. The
+    /// application name is fixed so that instances installed in different folders still share their tokens.
+    /// </summary>
+    static void AddKeyRing(IHostApplicationBuilder builder)
+    {
+        var ring = builder.Services.AddDataProtection().SetApplicationName("CivicGrid");
+        if (builder.Configuration["DataProtection:KeysPath"] is { Length: > 0 } path)
+            ring.PersistKeysToFileSystem(new DirectoryInfo(path));
     }
 
     /// <summary>
