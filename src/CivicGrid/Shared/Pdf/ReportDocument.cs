@@ -48,7 +48,18 @@ public sealed class ReportDocument : IDisposable
         _y += after;
     }
 
-    public void Space(double points) => _y = Math.Min(_y + points, Bottom);
+    /// <summary>A section heading, kept with what follows: it starts the next page when less than a few lines are left.</summary>
+    public void Heading(string text, double size = 12)
+    {
+        KeepTogether(size * LineGap * 5);
+        Text(text, size, bold: true);
+    }
+
+    /// <summary>Starts the next page unless <paramref name="height"/> points are still free on this one.</summary>
+    public void KeepTogether(double height)
+    {
+        if (_y + height > Bottom) NewPage();
+    }
 
     public sealed record Column(string Header, double Weight, XStringAlignment Align = XStringAlignment.Near);
 

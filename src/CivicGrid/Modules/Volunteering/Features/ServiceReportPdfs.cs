@@ -37,13 +37,13 @@ public static class ServiceReportPdfs
             ["姓名", r.Name], ["报到社区", r.CommunityName], ["年度", r.Year.ToString(CultureInfo.InvariantCulture)],
             ["服务时长合计", $"{Hours(r.Hours)} 小时（{r.Minutes} 分钟）"], ["参加活动", $"{r.Activities} 次"], ["完成微心愿", $"{r.WishesFulfilled} 个"],
         ]);
-        doc.Text("一、志愿服务活动", size: 12, bold: true);
+        doc.Heading("一、志愿服务活动");
         if (r.Lines.Count == 0) doc.Text("本年度无。");
         else
             doc.Table([new Column("序号", 0.6, XStringAlignment.Center), new Column("日期", 1.3), new Column("活动名称", 4), new Column("时长（小时）", 1.4, XStringAlignment.Far)],
                 r.Lines.Select((l, i) => (IReadOnlyList<string>)[(i + 1).ToString(CultureInfo.InvariantCulture), Day(l.StartsAt), l.Title,
                     l.Minutes is { } m ? Hours(ServiceReports.HoursOf(m)) + (l.Corrected ? "（已更正）" : "") : "未签退"]));
-        doc.Text("二、完成微心愿", size: 12, bold: true);
+        doc.Heading("二、完成微心愿");
         if (r.Wishes.Count == 0) doc.Text("本年度无。");
         else
             doc.Table([new Column("序号", 0.6, XStringAlignment.Center), new Column("确认日期", 1.3), new Column("心愿", 5.4)],
@@ -63,8 +63,8 @@ public static class ServiceReportPdfs
         doc.Table(
             [
                 new Column("序号", 0.6, XStringAlignment.Center), new Column("姓名", 1.4), new Column("报到社区", 2.2),
-                new Column("服务时长（小时）", 1.4, XStringAlignment.Far), new Column("参加活动（次）", 1.3, XStringAlignment.Far),
-                new Column("完成微心愿（个）", 1.4, XStringAlignment.Far),
+                new Column("时长（小时）", 1.4, XStringAlignment.Far), new Column("活动（次）", 1.2, XStringAlignment.Far),
+                new Column("微心愿（个）", 1.3, XStringAlignment.Far),
             ],
             r.Members.Select((m, i) => (IReadOnlyList<string>)[(i + 1).ToString(CultureInfo.InvariantCulture), m.Name, m.CommunityName, Hours(m.Hours),
                 m.Activities.ToString(CultureInfo.InvariantCulture), m.WishesFulfilled.ToString(CultureInfo.InvariantCulture)])
@@ -84,6 +84,7 @@ public static class ServiceReportPdfs
 
     static void IssuedBy(ReportDocument doc, string issuer, TimeProvider clock)
     {
+        doc.KeepTogether(80); // the closing and the signature on one page
         doc.Text("特此报告。", after: 18);
         doc.Text(issuer, align: XStringAlignment.Far, after: 2);
         var today = clock.GetUtcNow().ToOffset(Cst);
