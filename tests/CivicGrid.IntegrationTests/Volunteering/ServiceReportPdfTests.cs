@@ -83,7 +83,7 @@ public sealed class ServiceReportPdfTests(Apps apps) : IClassFixture<Apps>
         var w = await VolunteerWorld.CreateAsync(await apps.For(provider));
         var (_, registration) = await w.RegisterMemberAsync();
         var year = w.App.Clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).Year;
-        var january = new DateTimeOffset(year, 1, 5, 9, 0, 0, TimeSpan.FromHours(8));
+        var january = new DateTimeOffset(year, 1, 5, 9, 0, 0, TimeSpan.FromHours(8)).ToUniversalTime(); // PostgreSQL stores UTC only
         var minutes = Enumerable.Range(1, 60).Select(i => 30 + i).ToList();
         await using (var db = w.App.Db())
         {
