@@ -70,25 +70,26 @@ public sealed class ReportDocument : IDisposable
         var head = Font(size, bold: true);
         var total = columns.Sum(c => c.Weight);
         var widths = columns.Select(c => Width * c.Weight / total).ToArray();
-        DrawRow(columns.Select(c => c.Header).ToList(), head, widths, columns, header: true);
+        DrawHeader(columns, head, widths);
         foreach (var row in rows)
         {
             var cells = Cells(row, font, widths);
             if (_y + RowHeight(cells, size) > Bottom)
             {
                 NewPage();
-                DrawRow(columns.Select(c => c.Header).ToList(), head, widths, columns, header: true);
+                DrawHeader(columns, head, widths);
             }
             Draw(cells, font, widths, columns, header: false, size);
         }
         _y += after;
     }
 
-    void DrawRow(IReadOnlyList<string> row, XFont font, double[] widths, IReadOnlyList<Column> columns, bool header)
+    void DrawHeader(IReadOnlyList<Column> columns, XFont font, double[] widths)
     {
-        var cells = Cells(row, font, widths);
-        if (_y + RowHeight(cells, font.Size) > Bottom) NewPage();
-        Draw(cells, font, widths, columns, header, font.Size);
+        var cells = Cells(columns.Select(c => c.Header).ToList(), font, widths);
+        // A header alone at the foot of a page is no use: keep room for one more line under it.
+        if (_y + RowHeight(cells, font.Size) + font.Size * LineGap + 2 * CellPadding > Bottom) NewPage();
+        Draw(cells, font, widths, columns, header: true, font.Size);
     }
 
     List<List<string>> Cells(IReadOnlyList<string> row, XFont font, double[] widths) =>
