@@ -12,6 +12,7 @@ using CivicGrid.Persistence;
 using CivicGrid.Persistence.Demo;
 using CivicGrid.Shared;
 using CivicGrid.Shared.Files;
+using CivicGrid.Shared.Pdf;
 using CivicGrid.Web;
 using Scalar.AspNetCore;
 
@@ -26,6 +27,7 @@ builder.Services.ConfigureHttpJsonOptions(o =>
 
 builder.AddDatabase();
 builder.AddFiles();
+builder.AddReports();
 builder.AddAudit();
 builder.AddIdentityModule();
 builder.AddAreas();
