@@ -31,6 +31,7 @@ public static class VolunteeringModule
         ConfirmWish.Map(group);
         WishViews.Map(group);
         ServiceReports.Map(group);
+        VolunteerNotices.Map(group);
         VolunteerForms.Map(app);
         return app;
     }
