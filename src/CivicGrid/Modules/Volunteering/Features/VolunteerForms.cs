@@ -4,6 +4,7 @@ using CivicGrid.Modules.Volunteering.Domain;
 using CivicGrid.Persistence;
 using CivicGrid.Shared;
 using CivicGrid.Shared.Files;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -49,7 +50,7 @@ public static class VolunteerForms
     /// </summary>
     static async Task<RedirectHttpResult> Register([FromForm] string? name, [FromForm] string? idCard, [FromForm] string? employerId,
         [FromForm] string? communityCode, CivicGridDbContext db, CurrentUser user, PersonalDataProtector protector,
-        SignInManager<Account> signIn, TimeProvider clock, CancellationToken ct)
+        SignInManager<Account> signIn, HttpContext http, TimeProvider clock, CancellationToken ct)
     {
         var employer = Guid.TryParse(employerId, out var e) ? e : Guid.Empty;
         var result = await RegisterMember.RunAsync(new RegisterMember.Request(name ?? "", idCard, employer, communityCode ?? ""), db, user, protector,
@@ -57,7 +58,9 @@ public static class VolunteerForms
         if (result.IsError)
             return TypedResults.LocalRedirect($"/m/register?error={Uri.EscapeDataString(result.Error!.Code)}" +
                 $"&employer={(employer == Guid.Empty ? "" : employer)}&community={Uri.EscapeDataString(communityCode ?? "")}");
-        if (await signIn.UserManager.FindByIdAsync(user.Id!.Value.ToString()) is { } account)
+        // Only a cookie can be issued again; a bearer caller gets the role with its next token.
+        if ((await http.AuthenticateAsync(IdentityConstants.ApplicationScheme)).Succeeded
+            && await signIn.UserManager.FindByIdAsync(user.Id!.Value.ToString()) is { } account)
         {
             signIn.AuthenticationScheme = IdentityConstants.ApplicationScheme;
             await signIn.RefreshSignInAsync(account);
