@@ -22,6 +22,11 @@ public sealed partial class MobileRegisterTests(Apps apps) : IClassFixture<Apps>
         var me = Forms(w, await w.App.ClientFor(w.MemberUser));
         var community = w.District.CommunityA.AreaCode;
         Assert.Contains("href=\"/m/register\"", await me.GetStringAsync("/m"));
+        // Not yet a volunteer: an activity's page sends them to register instead of offering the sign-up.
+        var activity = await w.PublishAsync(3, TimeSpan.FromDays(1), TimeSpan.FromHours(2));
+        var notYet = await me.GetStringAsync($"/m/activities/{activity.Id}");
+        Assert.Contains("data-testid=\"register-first\"", notYet);
+        Assert.DoesNotContain("data-testid=\"signup\"", notYet);
         var page = await me.GetStringAsync("/m/register");
         Assert.Contains("data-testid=\"register-form\"", page);
         Assert.Contains(w.Unit.Name, page);
