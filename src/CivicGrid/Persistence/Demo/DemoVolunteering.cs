@@ -122,7 +122,7 @@ static class DemoVolunteering
                 if (i == PastActivities && signing.Count > activity.Places)
                 {
                     promoting = activity.Id;
-                    // volunteer1 comes first on the waiting list of their community's: the cancellation gives them the place.
+                    // In the first community volunteer1 is first on its waiting list: the cancellation below gives them the place.
                     if (demoVolunteer is not null && signing.Remove(demoVolunteer.Id)) signing.Insert(activity.Places, demoVolunteer.Id);
                 }
                 foreach (var account in signing)
