@@ -64,6 +64,7 @@ public abstract class CivicGridDbContext(DbContextOptions options, ScopeSource s
     public DbSet<Modules.Volunteering.Domain.HoursCorrection> HoursCorrections => Set<Modules.Volunteering.Domain.HoursCorrection>();
     public DbSet<Modules.Volunteering.Domain.MicroWish> MicroWishes => Set<Modules.Volunteering.Domain.MicroWish>();
     public DbSet<Modules.Volunteering.Domain.WishPhoto> WishPhotos => Set<Modules.Volunteering.Domain.WishPhoto>();
+    public DbSet<Modules.Volunteering.Domain.VolunteerNotice> VolunteerNotices => Set<Modules.Volunteering.Domain.VolunteerNotice>();
     public DbSet<Modules.Cases.Figures.CaseFiguresDaily> CaseFiguresDaily => Set<Modules.Cases.Figures.CaseFiguresDaily>();
     public DbSet<Modules.Cases.Figures.UnitFiguresDaily> UnitFiguresDaily => Set<Modules.Cases.Figures.UnitFiguresDaily>();
     public DbSet<Modules.Cases.Figures.CaseFiguresMonthly> CaseFiguresMonthly => Set<Modules.Cases.Figures.CaseFiguresMonthly>();
@@ -128,6 +129,9 @@ public abstract class CivicGridDbContext(DbContextOptions options, ScopeSource s
         b.Entity<Modules.Volunteering.Domain.ActivitySignup>().HasQueryFilter(DataScope.FilterName, s =>
             ScopeUnrestricted || ScopePrefixes.Any(p => s.AreaCode.StartsWith(p)) || s.AccountId == ScopeAccountId
             || (s.EmployerId != null && ScopeUnitIds.Contains(s.EmployerId.Value)));
+        // A volunteer's notice is theirs alone: not even the community's staff read it.
+        b.Entity<Modules.Volunteering.Domain.VolunteerNotice>().HasQueryFilter(DataScope.FilterName, n =>
+            ScopeUnrestricted || n.AccountId == ScopeAccountId);
         // An open wish is on the public board; a claimed one is the community's, the resident's and the claimer's.
         b.Entity<Modules.Volunteering.Domain.MicroWish>().HasQueryFilter(DataScope.FilterName, w =>
             ScopeUnrestricted || w.Status == Modules.Volunteering.Domain.WishStatus.Open

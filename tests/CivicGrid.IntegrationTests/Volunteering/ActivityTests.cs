@@ -122,7 +122,7 @@ public sealed class ActivityTests(Apps apps) : IClassFixture<Apps>
     }
 
     [Theory, OnSqlite, OnPostgres]
-    public async Task Staff_correct_hours_with_a_reason_and_the_correction_is_kept_without_a_new_points_event(DatabaseProvider provider)
+    public async Task Staff_correct_hours_with_a_reason_the_correction_is_kept_and_raises_one_hours_corrected_event_with_the_change(DatabaseProvider provider)
     {
         var w = await VolunteerWorld.CreateAsync(await apps.For(provider));
         var activity = await w.PublishAsync(3, TimeSpan.FromMinutes(5), TimeSpan.FromHours(1));
@@ -152,7 +152,11 @@ public sealed class ActivityTests(Apps apps) : IClassFixture<Apps>
         Assert.True(Assert.Single(hours.Lines).Corrected);
         await using var db = w.App.Db();
         var raised = Assert.Single(await db.PointsEvents.Where(e => e.SourceId == signup.SignupId).ToListAsync());
-        Assert.Equal(30, raised.Quantity);
+        Assert.Equal((PointsEventKinds.VolunteerHours, 30), (raised.Kind, raised.Quantity));
+        // The correction raises its own event, once: the change in minutes, pointing at the sign-up it corrects.
+        var correctedEvent = Assert.Single(await db.PointsEvents.Where(e => e.Corrects == signup.SignupId).ToListAsync());
+        Assert.Equal((PointsEventKinds.VolunteerHoursCorrected, 30, raised.AccountId), (correctedEvent.Kind, correctedEvent.Quantity, correctedEvent.AccountId));
+        Assert.Equal(2, await db.PointsEvents.CountAsync(e => e.SourceId == signup.SignupId || e.Corrects == signup.SignupId));
     }
 
     [Theory, OnSqlite, OnPostgres]

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using CivicGrid.IntegrationTests.CoBuilding;
 using CivicGrid.IntegrationTests.Infrastructure;
 using CivicGrid.Modules.Identity.Domain;
 using CivicGrid.Persistence;
@@ -88,4 +89,53 @@ public sealed class RegistrationTests(Apps apps) : IClassFixture<Apps>
         Assert.DoesNotContain(await w.StaffA.Get<List<RegistrationDto>>("/api/volunteering/registrations"), r => r.Id == row.Id);
         Assert.Equal(HttpStatusCode.OK, (await w.StaffB.PostAsync($"/api/volunteering/registrations/{row.Id}/confirm", null)).StatusCode);
     }
+
+    [Theory, OnSqlite, OnPostgres]
+    public async Task Confirming_a_unit_registration_pairs_the_unit_with_the_communitys_alliance_once(DatabaseProvider provider)
+    {
+        var w = await VolunteerWorld.CreateAsync(await apps.For(provider));
+        var community = w.District.CommunityA.AreaCode;
+        var formed = await w.StaffA.PostAsJsonAsync("/api/cobuilding/alliances", new { areaCode = community, name = "甲社区大党委" });
+        Assert.Equal(HttpStatusCode.Created, formed.StatusCode);
+        var alliance = (await formed.Content.ReadFromJsonAsync<AllianceDetailDto>(Http.Json))!.Alliance;
+        // The other unit is a member already: its confirmation must not add it twice.
+        Assert.Equal(HttpStatusCode.OK, await w.StaffA.StatusOf(HttpMethod.Post, $"/api/cobuilding/alliances/{alliance.Id}/members", new { unitId = w.OtherUnit.Id }));
+        var unitRegistration = await RegisterUnit(w.UnitClient, w.Unit.Id, community);
+        var otherRegistration = await RegisterUnit(w.OtherUnitClient, w.OtherUnit.Id, community);
+        Assert.Empty(await w.UnitClient.Get<List<AllianceDto>>("/api/cobuilding/alliances"));
+
+        // Another community's staff: as if it did not exist, and nothing joins.
+        Assert.Equal(HttpStatusCode.NotFound, await w.StaffB.StatusOf(HttpMethod.Post, $"/api/volunteering/registrations/{unitRegistration.Id}/confirm"));
+        Assert.Equal([w.OtherUnit.Id], (await Alliance(w, alliance.Id)).Members.Select(m => m.UnitId));
+
+        Assert.Equal(HttpStatusCode.OK, await w.StaffA.StatusOf(HttpMethod.Post, $"/api/volunteering/registrations/{unitRegistration.Id}/confirm"));
+        Assert.Equal(HttpStatusCode.OK, await w.StaffA.StatusOf(HttpMethod.Post, $"/api/volunteering/registrations/{otherRegistration.Id}/confirm"));
+        var again = await w.StaffA.PostAsync($"/api/volunteering/registrations/{unitRegistration.Id}/confirm", null);
+        Assert.Equal("volunteer.registration_not_pending", await again.ProblemCode());
+
+        // Joined once, after the members already there (the chair rotation's order).
+        var members = (await Alliance(w, alliance.Id)).Members;
+        Assert.Equal([(w.OtherUnit.Id, 1), (w.Unit.Id, 2)], members.Select(m => (m.UnitId, m.Seq)));
+        Assert.Contains(await w.UnitClient.Get<List<AllianceDto>>("/api/cobuilding/alliances"), a => a.Id == alliance.Id);
+        await using (var db = w.App.Db())
+            Assert.Equal(1, await db.AllianceMembers.CountAsync(m => m.UnitId == w.Unit.Id));
+
+        // A community without a 大党委: the confirmation stands, no alliance appears.
+        var elsewhere = await RegisterUnit(w.UnitClient, w.Unit.Id, w.District.CommunityB.AreaCode);
+        Assert.Equal(HttpStatusCode.OK, await w.StaffB.StatusOf(HttpMethod.Post, $"/api/volunteering/registrations/{elsewhere.Id}/confirm"));
+        await using (var db = w.App.Db())
+        {
+            Assert.False(await db.Alliances.AnyAsync(a => a.AreaCode == w.District.CommunityB.AreaCode));
+            Assert.Equal(1, await db.AllianceMembers.CountAsync(m => m.UnitId == w.Unit.Id));
+        }
+    }
+
+    static async Task<RegistrationDto> RegisterUnit(HttpClient unit, Guid unitId, string community)
+    {
+        var response = await unit.PostAsJsonAsync("/api/volunteering/registrations/units", new { unitId, communityCode = community });
+        Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        return (await response.Content.ReadFromJsonAsync<RegistrationDto>(Http.Json))!;
+    }
+
+    static Task<AllianceDetailDto> Alliance(VolunteerWorld w, Guid id) => w.StaffA.Get<AllianceDetailDto>($"/api/cobuilding/alliances/{id}");
 }

@@ -32,6 +32,7 @@ public static class VolunteeringModule
         WishViews.Map(group);
         ServiceReports.Map(group);
         ServiceReportPdfs.Map(group);
+        VolunteerNotices.Map(group);
         VolunteerForms.Map(app);
         return app;
     }

@@ -2,6 +2,7 @@ using CivicGrid.Modules.Identity.Domain;
 using CivicGrid.Modules.People.Domain;
 using CivicGrid.Modules.Points.Domain;
 using CivicGrid.Modules.Volunteering.Domain;
+using CivicGrid.Modules.Volunteering.Features;
 using CivicGrid.Shared;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -14,12 +15,16 @@ namespace CivicGrid.Persistence.Demo;
 /// micro-wishes ≈ 17; 30,000+ volunteer services ≈ 100 sign-ups; 44,000 in-service members ≈ 150, of whom the demo
 /// registers those it has, at most 40 per community, each with an account of their own that has no password yet).
 /// Everything goes through the domain methods (SignUp, CheckIn, CheckOut, Claim, Fulfil, Confirm) and raises points
-/// events with <see cref="PointsEvents.RaiseAsync"/>, as the real flows do. The demo accounts volunteer1 and resident1
-/// take part, so their phone pages are not empty.
+/// events with <see cref="PointsEvents.RaiseAsync"/>, as the real flows do. Confirmed unit registrations go through
+/// <see cref="ConfirmRegistration.ConfirmAsync"/>, so each confirmed unit is a member of its community's 大党委; in the
+/// first few communities a place on the popular upcoming activity is cancelled through
+/// <see cref="SignUpForActivity.CancelAsync(CivicGridDbContext, Guid, Guid, DateTimeOffset, CancellationToken)"/>, which
+/// promotes the first waiting and writes their notice (volunteer1's, in the first community). The demo accounts
+/// volunteer1 and resident1 take part, so their phone pages are not empty.
 /// </summary>
 static class DemoVolunteering
 {
-    const int UnitsPerCommunity = 4, MembersPerCommunity = 40, PastActivities = 4, UpcomingActivities = 2, WishesPerCommunity = 17;
+    const int PromotionNotices = 3, UnitsPerCommunity = 4, MembersPerCommunity = 40, PastActivities = 4, UpcomingActivities = 2, WishesPerCommunity = 17;
 
     public static async Task<int> SeedAsync(IServiceProvider services, CancellationToken ct)
     {
@@ -34,7 +39,7 @@ static class DemoVolunteering
         var demoResident = await db.AccountScopes.Where(s => s.Kind == ScopeKind.Self)
             .Join(db.Users.Where(u => u.UserName == "resident1"), s => s.AccountId, u => u.Id, (s, u) => new { u.Id, s.ResidentId }).SingleOrDefaultAsync(ct);
         var grids = await db.Areas.Where(a => a.Level == AreaLevel.Grid).Select(a => new { a.AreaCode, a.ParentCode, a.Boundary }).ToListAsync(ct);
-        var written = 0;
+        var (written, promoted) = (0, 0);
         // One small picture stands for every demo proof photo (the rows share its key).
         var photoKey = await services.GetRequiredService<Shared.Files.IFileStore>().SaveAsync(new MemoryStream(Png), ".png", ct);
         if (demoResident?.ResidentId is { } mine && await db.Residents.Where(r => r.Id == mine).Select(r => r.AreaCode).SingleOrDefaultAsync(ct) is { } home
@@ -58,7 +63,13 @@ static class DemoVolunteering
             var street = community.ParentCode!;
             var near = units.Where(u => u.AreaCode == community.AreaCode || u.AreaCode == street).ToList();
             foreach (var unit in near.OrderBy(_ => random.Next()).Take(UnitsPerCommunity))
-                db.DualRegistrations.Add(Registration(RegistrationKind.Unit, community.AreaCode, unit.Id, null, Guid.Empty, unit.Name, now.AddDays(-random.Next(30, 300)), random));
+            {
+                var (registration, confirmAt) = Registration(RegistrationKind.Unit, community.AreaCode, unit.Id, null, Guid.Empty, unit.Name,
+                    now.AddDays(-random.Next(30, 300)), random);
+                db.DualRegistrations.Add(registration);
+                // Confirmed the way community staff confirm: the unit is then paired, a member of the community's 大党委.
+                if (confirmAt is { } at) await ConfirmRegistration.ConfirmAsync(db, registration, Guid.Empty, at, ct);
+            }
 
             // In-service members living in the community register there, employed by a unit of the street.
             var members = await db.PartyMembers.Where(m => m.InService && m.AreaCode.StartsWith(community.AreaCode)).OrderBy(m => m.Id)
@@ -76,8 +87,10 @@ static class DemoVolunteering
                 db.UserRoles.Add(new IdentityUserRole<Guid> { UserId = account.Id, RoleId = volunteerRole.Id });
                 if (member.ResidentId is { } resident)
                     db.AccountScopes.Add(new AccountScope { Id = Guid.NewGuid(), AccountId = account.Id, Kind = ScopeKind.Self, ResidentId = resident });
-                db.DualRegistrations.Add(Registration(RegistrationKind.Member, community.AreaCode, member.EmployerId, member.Id, account.Id, member.Name,
-                    now.AddDays(-random.Next(10, 300)), random));
+                var (registration, confirmAt) = Registration(RegistrationKind.Member, community.AreaCode, member.EmployerId, member.Id, account.Id,
+                    member.Name, now.AddDays(-random.Next(10, 300)), random);
+                if (confirmAt is { } at) registration.Confirm(Guid.Empty, at);
+                db.DualRegistrations.Add(registration);
                 accounts.Add(account.Id);
             }
             if (community == communities[0] && demoVolunteer is not null) accounts.Insert(0, demoVolunteer.Id);
@@ -85,6 +98,7 @@ static class DemoVolunteering
             var employerOf = members.Zip(accounts.Skip(community == communities[0] && demoVolunteer is not null ? 1 : 0))
                 .ToDictionary(p => p.Second, p => p.First.EmployerId);
 
+            Guid? promoting = null;
             var grid = grids.First(g => g.ParentCode == community.AreaCode);
             var center = grid.Boundary!.Centroid;
             for (var i = 0; i < PastActivities + UpcomingActivities; i++)
@@ -102,8 +116,15 @@ static class DemoVolunteering
                 };
                 db.VolunteerActivities.Add(activity);
                 var signing = accounts.Where((_, k) => k == 0 || random.NextDouble() < 0.45).Take(24).ToList();
-                // Every third activity is popular: fewer places than takers, so its waiting list is in use.
-                if (i % 3 == 0) activity.Places = Math.Max(1, signing.Count * 2 / 3);
+                // Every third activity is popular, and so is the first upcoming one: fewer places than takers, so its
+                // waiting list is in use (and a cancellation below promotes someone from it).
+                if (i % 3 == 0 || i == PastActivities) activity.Places = Math.Max(1, signing.Count * 2 / 3);
+                if (i == PastActivities && signing.Count > activity.Places)
+                {
+                    promoting = activity.Id;
+                    // In the first community volunteer1 is first on its waiting list: the cancellation below gives them the place.
+                    if (demoVolunteer is not null && signing.Remove(demoVolunteer.Id)) signing.Insert(activity.Places, demoVolunteer.Id);
+                }
                 foreach (var account in signing)
                 {
                     var signup = activity.SignUp(account, account == demoVolunteer?.Id ? demoVolunteer.DisplayName : "志愿者",
@@ -145,20 +166,30 @@ static class DemoVolunteering
             }
             written += await db.SaveChangesAsync(ct);
             db.ChangeTracker.Clear();
+
+            // In the first few communities someone holding a place on the popular upcoming activity cancels through the
+            // use case: the first waiting takes the place and gets the promotion notice (候补转正) in the same save.
+            if (promoting is { } popular && promoted < PromotionNotices)
+            {
+                var holder = await db.ActivitySignups.Where(s => s.ActivityId == popular && s.Status == SignupStatus.Confirmed)
+                    .OrderBy(s => s.Turn).Select(s => s.AccountId).FirstAsync(ct);
+                if (await SignUpForActivity.CancelAsync(db, holder, popular, now, ct) is null) promoted++;
+                db.ChangeTracker.Clear();
+            }
         }
         return written;
     }
 
-    static DualRegistration Registration(RegistrationKind kind, string community, Guid? unit, Guid? member, Guid account, string name,
-        DateTimeOffset at, Random random)
+    /// <summary>A pending registration, and when the community confirms it (most are confirmed two days later).</summary>
+    static (DualRegistration Registration, DateTimeOffset? ConfirmAt) Registration(RegistrationKind kind, string community, Guid? unit, Guid? member,
+        Guid account, string name, DateTimeOffset at, Random random)
     {
         var confirmed = random.NextDouble() < 0.85;
-        return new DualRegistration
+        return (new DualRegistration
         {
             Id = Guid.CreateVersion7(), Kind = kind, AreaCode = community, UnitId = unit, PartyMemberId = member, AccountId = account, Name = name,
-            RegisteredAt = at, Status = confirmed ? RegistrationStatus.Confirmed : RegistrationStatus.Pending,
-            ConfirmedAt = confirmed ? at.AddDays(2) : null,
-        };
+            RegisteredAt = at,
+        }, confirmed ? at.AddDays(2) : null);
     }
 
     static DateOnly NextSaturday(DateTimeOffset now)

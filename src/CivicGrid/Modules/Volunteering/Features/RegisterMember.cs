@@ -25,7 +25,17 @@ public static class RegisterMember
     static async Task<Results<Created<RegistrationViews.Row>, ProblemHttpResult>> Handle(
         Request request, CivicGridDbContext db, CurrentUser user, PersonalDataProtector protector, TimeProvider clock, CancellationToken ct)
     {
-        if (!await RegistrationViews.IsCommunityAsync(db, request.CommunityCode, ct)) return VolunteerErrors.CommunityUnknown.ToProblem();
+        var result = await RunAsync(request, db, user, protector, clock.GetUtcNow(), ct);
+        if (result.IsError) return result.Error!.ToProblem();
+        var row = (await RegistrationViews.RowsAsync(db.DualRegistrations.Where(r => r.Id == result.Value), db, ct)).Single();
+        return TypedResults.Created($"/api/volunteering/registrations/{result.Value}", row);
+    }
+
+    /// <summary>The route and the phone's form (/m/register): the new registration's id, or why not.</summary>
+    public static async Task<Result<Guid>> RunAsync(Request request, CivicGridDbContext db, CurrentUser user, PersonalDataProtector protector,
+        DateTimeOffset now, CancellationToken ct)
+    {
+        if (!await RegistrationViews.IsCommunityAsync(db, request.CommunityCode, ct)) return VolunteerErrors.CommunityUnknown;
         var name = (request.Name ?? "").Trim();
         var idCard = IdCardNumber.Normalize(request.IdCard);
         var idHash = idCard is not null && IdCardNumber.IsValid(idCard) ? protector.Hash(idCard) : null;
@@ -40,15 +50,14 @@ public static class RegisterMember
             })
             .ToListAsync(ct);
         var matches = candidates.Where(m => m.IdHash is null || m.IdHash == idHash).ToList();
-        if (matches.Count != 1) return VolunteerErrors.IdentityMismatch.ToProblem();
+        if (matches.Count != 1) return VolunteerErrors.IdentityMismatch;
         var member = matches[0];
 
         var accountId = user.Id!.Value;
         if (await db.DualRegistrations.IgnoreQueryFilters([DataScope.FilterName])
                 .AnyAsync(r => r.PartyMemberId == member.Id || (r.Kind == RegistrationKind.Member && r.AccountId == accountId), ct))
-            return VolunteerErrors.AlreadyRegistered.ToProblem();
+            return VolunteerErrors.AlreadyRegistered;
 
-        var now = clock.GetUtcNow();
         var registration = new DualRegistration
         {
             Id = Guid.CreateVersion7(now), Kind = RegistrationKind.Member, AreaCode = request.CommunityCode,
@@ -57,8 +66,7 @@ public static class RegisterMember
         db.DualRegistrations.Add(registration);
         await GrantVolunteerRoleAsync(db, accountId, ct);
         await db.SaveChangesAsync(ct);
-        var row = (await RegistrationViews.RowsAsync(db.DualRegistrations.Where(r => r.Id == registration.Id), db, ct)).Single();
-        return TypedResults.Created($"/api/volunteering/registrations/{registration.Id}", row);
+        return registration.Id;
     }
 
     // Written as a row of the same unit of work rather than through UserManager, which would save on its own.

@@ -38,6 +38,18 @@ public static class RegistrationViews
             r.UnitId is { } u ? units.GetValueOrDefault(u) : null, r.Status, r.RegisteredAt, r.ConfirmedAt)).ToList();
     }
 
+    /// <summary>Every community open for registration, by code (names are public): the choices of the unit's and the
+    /// member's forms, whatever the caller's scope.</summary>
+    public static async Task<List<(string Code, string Name)>> CommunitiesAsync(CivicGridDbContext db, CancellationToken ct) =>
+        (await db.Areas.IgnoreQueryFilters([DataScope.FilterName]).AsNoTracking()
+            .Where(a => a.Level == AreaLevel.Community && a.RetiredAt == null).OrderBy(a => a.AreaCode)
+            .Select(a => new { a.AreaCode, a.Name }).ToListAsync(ct)).Select(a => (a.AreaCode, a.Name)).ToList();
+
+    /// <summary>Every unit a member may name as employer (names are public), for the member's form.</summary>
+    public static async Task<List<(Guid Id, string Name)>> EmployersAsync(CivicGridDbContext db, CancellationToken ct) =>
+        (await db.Organisations.IgnoreQueryFilters([DataScope.FilterName]).AsNoTracking().OrderBy(o => o.Name).ThenBy(o => o.Id)
+            .Select(o => new { o.Id, o.Name }).Take(5000).ToListAsync(ct)).Select(o => (o.Id, o.Name)).ToList();
+
     public static Task<bool> IsCommunityAsync(CivicGridDbContext db, string? code, CancellationToken ct) =>
         db.Areas.IgnoreQueryFilters([DataScope.FilterName])
             .AnyAsync(a => a.AreaCode == code && a.Level == AreaLevel.Community && a.RetiredAt == null, ct);

@@ -57,13 +57,19 @@ public static class SignUpForActivity
         return null;
     }
 
-    public static async Task<Error?> CancelAsync(CivicGridDbContext db, CurrentUser user, Guid id, DateTimeOffset now, CancellationToken ct)
+    public static Task<Error?> CancelAsync(CivicGridDbContext db, CurrentUser user, Guid id, DateTimeOffset now, CancellationToken ct) =>
+        CancelAsync(db, user.Id!.Value, id, now, ct);
+
+    /// <summary>Cancels the account's sign-up; a volunteer promoted from the waiting list gets a notice in the same
+    /// SaveChanges (the demo cancels through here too).</summary>
+    public static async Task<Error?> CancelAsync(CivicGridDbContext db, Guid accountId, Guid id, DateTimeOffset now, CancellationToken ct)
     {
         var activity = await LoadAsync(db, id, ct);
-        var signup = activity?.Signups.SingleOrDefault(s => s.AccountId == user.Id);
+        var signup = activity?.Signups.SingleOrDefault(s => s.AccountId == accountId);
         if (activity is null || signup is null) return Missing;
         var result = activity.Cancel(signup, now);
         if (result.IsError) return result.Error;
+        if (result.Value is { Status: SignupStatus.Confirmed } promoted) db.VolunteerNotices.Add(VolunteerNotice.Promoted(activity, promoted, now));
         await db.SaveChangesAsync(ct);
         return null;
     }

@@ -4,14 +4,16 @@ using CivicGrid.Modules.Volunteering.Domain;
 using CivicGrid.Persistence;
 using CivicGrid.Shared;
 using CivicGrid.Shared.Files;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 
 namespace CivicGrid.Modules.Volunteering.Features;
 
 /// <summary>
 /// The phone's plain HTML forms (ADR 10): sign up, cancel, confirm a scanned check-in or check-out, post, claim, fulfil
-/// (with photos in the same post) and confirm a wish. They run the same use cases as the JSON routes and answer with a
+/// (with photos in the same post) and confirm a wish, register as an in-service member (/m/register), mark notices read. They run the same use cases as the JSON routes and answer with a
 /// redirect back to the page — <c>?error=code</c> when refused (shown from Ui.resx), <c>?done=…</c> when done.
 /// </summary>
 public static class VolunteerForms
@@ -31,8 +33,39 @@ public static class VolunteerForms
         forms.MapPost("/wishes/{id:guid}/claim", Claim).RequireAuthorization(Permissions.Volunteering.Serve);
         forms.MapPost("/wishes/{id:guid}/fulfil", Fulfil).RequireAuthorization(Permissions.Volunteering.Serve)
             .WithMetadata(new RequestSizeLimitAttribute(100L * 1024 * 1024));
+        forms.MapPost("/register", Register).RequireAuthorization();
+        forms.MapPost("/activities/notices/read", async (CivicGridDbContext db, CurrentUser user, TimeProvider clock, CancellationToken ct) =>
+        {
+            await VolunteerNotices.MarkAllReadAsync(db, user, clock.GetUtcNow(), ct);
+            return TypedResults.LocalRedirect("/m/activities");
+        }).RequireAuthorization();
         forms.MapPost("/wishes/{id:guid}/confirm", async (Guid id, CivicGridDbContext db, CurrentUser user, TimeProvider clock, CancellationToken ct) =>
             ToWishes(await ConfirmWish.RunAsync(db, user, id, clock.GetUtcNow(), ct), "confirmed")).RequireAuthorization();
+    }
+
+    /// <summary>
+    /// An in-service member's dual registration from /m/register. A refusal goes back with its code and the chosen unit
+    /// and community (never the name or ID number: they would sit in the address and the history). On success the
+    /// sign-in cookie is issued again, so the volunteer role granted in the same transaction works at once.
+    /// </summary>
+    static async Task<RedirectHttpResult> Register([FromForm] string? name, [FromForm] string? idCard, [FromForm] string? employerId,
+        [FromForm] string? communityCode, CivicGridDbContext db, CurrentUser user, PersonalDataProtector protector,
+        SignInManager<Account> signIn, HttpContext http, TimeProvider clock, CancellationToken ct)
+    {
+        var employer = Guid.TryParse(employerId, out var e) ? e : Guid.Empty;
+        var result = await RegisterMember.RunAsync(new RegisterMember.Request(name ?? "", idCard, employer, communityCode ?? ""), db, user, protector,
+            clock.GetUtcNow(), ct);
+        if (result.IsError)
+            return TypedResults.LocalRedirect($"/m/register?error={Uri.EscapeDataString(result.Error!.Code)}" +
+                $"&employer={(employer == Guid.Empty ? "" : employer)}&community={Uri.EscapeDataString(communityCode ?? "")}");
+        // Only a cookie can be issued again; a bearer caller gets the role with its next token.
+        if ((await http.AuthenticateAsync(IdentityConstants.ApplicationScheme)).Succeeded
+            && await signIn.UserManager.FindByIdAsync(user.Id!.Value.ToString()) is { } account)
+        {
+            signIn.AuthenticationScheme = IdentityConstants.ApplicationScheme;
+            await signIn.RefreshSignInAsync(account);
+        }
+        return TypedResults.LocalRedirect("/m/register?done=registered");
     }
 
     /// <summary>The scan page's confirmation: check in when not yet in, otherwise check out.</summary>

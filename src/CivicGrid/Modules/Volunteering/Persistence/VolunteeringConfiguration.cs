@@ -62,6 +62,18 @@ sealed class HoursCorrectionConfiguration : IEntityTypeConfiguration<HoursCorrec
     }
 }
 
+sealed class VolunteerNoticeConfiguration : IEntityTypeConfiguration<VolunteerNotice>
+{
+    public void Configure(EntityTypeBuilder<VolunteerNotice> e)
+    {
+        e.Property(x => x.Id).ValueGeneratedNever();
+        e.Property(x => x.AreaCode).HasMaxLength(15);
+        e.Property(x => x.Title).HasMaxLength(200);
+        e.Property(x => x.Text).HasMaxLength(500);
+        e.HasIndex(x => new { x.AccountId, x.ReadAt });
+    }
+}
+
 sealed class MicroWishConfiguration : IEntityTypeConfiguration<MicroWish>
 {
     public void Configure(EntityTypeBuilder<MicroWish> e)

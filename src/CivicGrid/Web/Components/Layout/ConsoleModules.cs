@@ -8,11 +8,13 @@ namespace CivicGrid.Web.Components.Layout;
 /// <remarks>
 /// <paramref name="Exact"/>: match only this address, not the pages below it (/residents is not /residents/import).
 /// <paramref name="AlsoNeeds"/>: a second permission the module needs (intake is for staff: report and view).
+/// <paramref name="ForUnits"/>: only for accounts acting for a unit (a unit scope), e.g. a co-building unit's own desk.
 /// </remarks>
 public sealed record ConsoleModule(string Id, string Href, string Label, string Icon, string? Permission, bool System = false, bool Exact = false,
-    string? AlsoNeeds = null)
+    string? AlsoNeeds = null, bool ForUnits = false)
 {
-    public bool IsOpenTo(CurrentUser user) => (Permission is null || user.Can(Permission)) && (AlsoNeeds is null || user.Can(AlsoNeeds));
+    public bool IsOpenTo(CurrentUser user) => (Permission is null || user.Can(Permission)) && (AlsoNeeds is null || user.Can(AlsoNeeds))
+        && (!ForUnits || user.Scope.UnitIds.Length > 0);
 }
 
 /// <summary>The console's modules, in menu order: the nav menu and the workbench's quick links both list them from here.</summary>
@@ -28,6 +30,8 @@ public static class ConsoleModules
         new("catalog", "/catalog", "Nav.Catalog", Icons.Material.Filled.Category, Permissions.Cases.View),
         new("cobuilding", "/cobuilding", "Nav.CoBuilding", Icons.Material.Filled.Handshake, Permissions.CoBuilding.View),
         new("volunteering", "/volunteering", "Nav.Volunteering", Icons.Material.Filled.VolunteerActivism, Permissions.Volunteering.Manage),
+        new("volunteering-unit", "/volunteering/unit", "Nav.VolunteeringUnit", Icons.Material.Filled.HowToReg, Permissions.Volunteering.Serve,
+            AlsoNeeds: Permissions.CoBuilding.Take, ForUnits: true),
         new("figures", "/figures", "Nav.Figures", Icons.Material.Filled.BarChart, Permissions.Cases.Figures),
         new("points", "/points", "Nav.Points", Icons.Material.Filled.Stars, Permissions.Points.Manage, Exact: true),
         new("merchant", "/points/merchant", "Nav.Merchant", Icons.Material.Filled.Storefront, Permissions.Points.Honour),

@@ -14,7 +14,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace CivicGrid.Persistence.Migrations.Postgres
 {
     [DbContext(typeof(PostgresCivicGridDbContext))]
-    [Migration("20261123195553_Initial")]
+    [Migration("20261203080252_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -2711,6 +2711,51 @@ namespace CivicGrid.Persistence.Migrations.Postgres
                     b.HasIndex("StartsAt");
 
                     b.ToTable("VolunteerActivities");
+                });
+
+            modelBuilder.Entity("CivicGrid.Modules.Volunteering.Domain.VolunteerNotice", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ActivityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AreaCode")
+                        .IsRequired()
+                        .HasMaxLength(15)
+                        .HasColumnType("character varying(15)");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("ReadAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("StartsAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AccountId", "ReadAt");
+
+                    b.ToTable("VolunteerNotices");
                 });
 
             modelBuilder.Entity("CivicGrid.Modules.Volunteering.Domain.WishPhoto", b =>

@@ -712,6 +712,26 @@ namespace CivicGrid.Persistence.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "VolunteerNotices",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    AccountId = table.Column<Guid>(type: "uuid", nullable: false),
+                    AreaCode = table.Column<string>(type: "character varying(15)", maxLength: 15, nullable: false),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    ActivityId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    StartsAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Text = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ReadAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_VolunteerNotices", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AspNetRoleClaims",
                 columns: table => new
                 {
@@ -2001,6 +2021,11 @@ namespace CivicGrid.Persistence.Migrations.Postgres
                 column: "StartsAt");
 
             migrationBuilder.CreateIndex(
+                name: "IX_VolunteerNotices_AccountId_ReadAt",
+                table: "VolunteerNotices",
+                columns: new[] { "AccountId", "ReadAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_WishPhotos_WishId",
                 table: "WishPhotos",
                 column: "WishId");
@@ -2137,6 +2162,9 @@ namespace CivicGrid.Persistence.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "Vehicles");
+
+            migrationBuilder.DropTable(
+                name: "VolunteerNotices");
 
             migrationBuilder.DropTable(
                 name: "WishPhotos");

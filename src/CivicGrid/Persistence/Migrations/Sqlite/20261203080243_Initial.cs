@@ -706,6 +706,26 @@ namespace CivicGrid.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "VolunteerNotices",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AccountId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AreaCode = table.Column<string>(type: "TEXT", maxLength: 15, nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    ActivityId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    StartsAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    ReadAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_VolunteerNotices", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AspNetRoleClaims",
                 columns: table => new
                 {
@@ -1989,6 +2009,11 @@ namespace CivicGrid.Persistence.Migrations.Sqlite
                 column: "StartsAt");
 
             migrationBuilder.CreateIndex(
+                name: "IX_VolunteerNotices_AccountId_ReadAt",
+                table: "VolunteerNotices",
+                columns: new[] { "AccountId", "ReadAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_WishPhotos_WishId",
                 table: "WishPhotos",
                 column: "WishId");
@@ -2125,6 +2150,9 @@ namespace CivicGrid.Persistence.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "Vehicles");
+
+            migrationBuilder.DropTable(
+                name: "VolunteerNotices");
 
             migrationBuilder.DropTable(
                 name: "WishPhotos");

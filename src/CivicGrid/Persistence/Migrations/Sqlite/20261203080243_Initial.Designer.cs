@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CivicGrid.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteCivicGridDbContext))]
-    [Migration("20261123195545_Initial")]
+    [Migration("20261203080243_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -2691,6 +2691,51 @@ namespace CivicGrid.Persistence.Migrations.Sqlite
                     b.HasIndex("StartsAt");
 
                     b.ToTable("VolunteerActivities");
+                });
+
+            modelBuilder.Entity("CivicGrid.Modules.Volunteering.Domain.VolunteerNotice", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ActivityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AreaCode")
+                        .IsRequired()
+                        .HasMaxLength(15)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ReadAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("StartsAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AccountId", "ReadAt");
+
+                    b.ToTable("VolunteerNotices");
                 });
 
             modelBuilder.Entity("CivicGrid.Modules.Volunteering.Domain.WishPhoto", b =>
