@@ -91,6 +91,24 @@ public sealed class RegistrationTests(Apps apps) : IClassFixture<Apps>
     }
 
     [Theory, OnSqlite, OnPostgres]
+    public async Task A_unit_registering_with_a_community_several_times_at_once_gets_one_registration(DatabaseProvider provider)
+    {
+        var w = await VolunteerWorld.CreateAsync(await apps.For(provider));
+        var community = w.District.CommunityB.AreaCode;
+        var answers = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ =>
+            w.UnitClient.PostAsJsonAsync("/api/volunteering/registrations/units", new { unitId = w.Unit.Id, communityCode = community })));
+
+        Assert.Single(answers, a => a.StatusCode == HttpStatusCode.Created);
+        foreach (var refused in answers.Where(a => a.StatusCode != HttpStatusCode.Created))
+        {
+            Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+            Assert.Equal("volunteer.already_registered", await refused.ProblemCode());
+        }
+        await using var db = w.App.Db();
+        Assert.Equal(1, await db.DualRegistrations.CountAsync(r => r.UnitId == w.Unit.Id && r.AreaCode == community));
+    }
+
+    [Theory, OnSqlite, OnPostgres]
     public async Task Confirming_a_unit_registration_pairs_the_unit_with_the_communitys_alliance_once(DatabaseProvider provider)
     {
         var w = await VolunteerWorld.CreateAsync(await apps.For(provider));

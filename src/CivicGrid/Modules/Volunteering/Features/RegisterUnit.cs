@@ -43,7 +43,12 @@ public static class RegisterUnit
             AccountId = user.Id!.Value, Name = unit.Name, RegisteredAt = now,
         };
         db.DualRegistrations.Add(registration);
-        await db.SaveChangesAsync(ct);
+        try { await db.SaveChangesAsync(ct); }
+        catch (DbUpdateException) // the same unit registered with the same community at the same moment: the unique index kept one
+        {
+            db.ChangeTracker.Clear();
+            return VolunteerErrors.AlreadyRegistered;
+        }
         return registration.Id;
     }
 }

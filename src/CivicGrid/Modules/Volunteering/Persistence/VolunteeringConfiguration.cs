@@ -15,9 +15,12 @@ sealed class DualRegistrationConfiguration : IEntityTypeConfiguration<DualRegist
         e.HasIndex(x => x.AreaCode);
         e.HasIndex(x => x.UnitId);
         e.HasIndex(x => x.AccountId);
-        // One registration per party member; a unit registers once with each community.
+        // One registration per party member; a unit registers once with each community (members of one employer
+        // share a unit and a community, so the unit rule holds for unit rows only).
         e.HasIndex(x => x.PartyMemberId).IsUnique();
         e.HasIndex(x => new { x.Kind, x.UnitId, x.AreaCode });
+        e.HasIndex(x => new { x.UnitId, x.AreaCode }, "IX_DualRegistrations_OneUnitPerCommunity")
+            .IsUnique().HasFilter($"\"Kind\" = {(int)RegistrationKind.Unit}");
     }
 }
 
