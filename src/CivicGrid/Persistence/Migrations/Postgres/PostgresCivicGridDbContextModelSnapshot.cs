@@ -1186,6 +1186,9 @@ namespace CivicGrid.Persistence.Migrations.Postgres
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
+                    b.Property<bool>("CaseOpened")
+                        .HasColumnType("boolean");
+
                     b.Property<Guid>("MeetingId")
                         .HasColumnType("uuid");
 
@@ -1198,6 +1201,8 @@ namespace CivicGrid.Persistence.Migrations.Postgres
                         .HasColumnType("character varying(1000)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
 
                     b.HasIndex("MeetingId");
 

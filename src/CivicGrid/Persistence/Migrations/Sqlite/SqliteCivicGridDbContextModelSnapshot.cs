@@ -1168,6 +1168,9 @@ namespace CivicGrid.Persistence.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("CaseOpened")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("MeetingId")
                         .HasColumnType("TEXT");
 
@@ -1180,6 +1183,8 @@ namespace CivicGrid.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
 
                     b.HasIndex("MeetingId");
 

@@ -1314,6 +1314,7 @@ namespace CivicGrid.Persistence.Migrations.Postgres
                     Text = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
                     CaseId = table.Column<Guid>(type: "uuid", nullable: true),
                     CaseNumber = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    CaseOpened = table.Column<bool>(type: "boolean", nullable: false),
                     ProjectId = table.Column<Guid>(type: "uuid", nullable: true),
                     At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
@@ -1659,6 +1660,11 @@ namespace CivicGrid.Persistence.Migrations.Postgres
                 name: "IX_CoBuildingMeetingAttendees_UnitId",
                 table: "CoBuildingMeetingAttendees",
                 column: "UnitId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CoBuildingMeetingFollowUps_CaseId",
+                table: "CoBuildingMeetingFollowUps",
+                column: "CaseId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_CoBuildingMeetingFollowUps_MeetingId",

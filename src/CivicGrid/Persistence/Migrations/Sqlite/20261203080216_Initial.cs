@@ -1308,6 +1308,7 @@ namespace CivicGrid.Persistence.Migrations.Sqlite
                     Text = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
                     CaseId = table.Column<Guid>(type: "TEXT", nullable: true),
                     CaseNumber = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    CaseOpened = table.Column<bool>(type: "INTEGER", nullable: false),
                     ProjectId = table.Column<Guid>(type: "TEXT", nullable: true),
                     At = table.Column<long>(type: "INTEGER", nullable: false)
                 },
@@ -1647,6 +1648,11 @@ namespace CivicGrid.Persistence.Migrations.Sqlite
                 name: "IX_CoBuildingMeetingAttendees_UnitId",
                 table: "CoBuildingMeetingAttendees",
                 column: "UnitId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CoBuildingMeetingFollowUps_CaseId",
+                table: "CoBuildingMeetingFollowUps",
+                column: "CaseId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_CoBuildingMeetingFollowUps_MeetingId",
