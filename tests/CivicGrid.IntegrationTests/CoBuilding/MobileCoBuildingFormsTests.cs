@@ -63,6 +63,11 @@ public sealed partial class MobileCoBuildingFormsTests(Apps apps) : IClassFixtur
         var staff = Forms(w, w.CommunityA);
         Assert.Equal(HttpStatusCode.Forbidden, (await staff.PostAsync($"{page}/plan", Form(await staff.GetStringAsync("/m/cobuilding"), ("plan", "x")))).StatusCode);
 
+        // Progress with no milestone chosen (the select's "none" posts "") and no photo.
+        Assert.Equal($"{page}?done=progress", Landed(await u1.PostAsync($"{page}/progress", Multipart(html, [("text", "已清理一楼"), ("milestone", "")]))));
+        Assert.Contains((await w.U1.Get<ProjectDetailDto>($"/api/cobuilding/projects/{id}")).Entries,
+            e => e.Kind == ProjectEntryKind.Progress && e.Text == "已清理一楼" && e.MilestoneId is null);
+
         // Completion needs proof: without a photo it is refused and the project stays in progress.
         var bare = await u1.PostAsync($"{page}/complete", Multipart(html, [("text", "已全部完成")]));
         Assert.Equal($"{page}?error=cobuilding.proof_required", Landed(bare));
@@ -95,6 +100,11 @@ public sealed partial class MobileCoBuildingFormsTests(Apps apps) : IClassFixtur
             (resource.AvailableFrom, resource.AvailableUntil!.Value));
         Assert.Equal("/m/cobuilding?error=cobuilding.location_required", Landed(await u1.PostAsync("/m/cobuilding/resources",
             Form(board, ("title", "车辆"), ("category", "vehicle"), ("grid", "999999999999999")))));
+        // Date inputs left empty post "": available from now, open-ended.
+        Assert.Equal("/m/cobuilding?done=resource", Landed(await u1.PostAsync("/m/cobuilding/resources",
+            Form(board, ("title", "货车"), ("category", "vehicle"), ("grid", w.GridA1.AreaCode), ("from", ""), ("until", "")))));
+        var truck = Assert.Single(await w.U1.Get<List<PlacedResourceDto>>("/api/cobuilding/resources?mine=true"), r => r.Title == "货车");
+        Assert.Equal((w.App.Clock.GetUtcNow(), null), (truck.AvailableFrom, truck.AvailableUntil));
         Assert.Equal("/m/cobuilding?error=cobuilding.window_invalid", Landed(await u1.PostAsync("/m/cobuilding/resources",
             Form(board, ("title", "车辆"), ("category", "vehicle"), ("grid", w.GridA1.AreaCode), ("from", "2026-12-10"), ("until", "2026-12-01")))));
         // Another unit cannot withdraw it (it does not see it); its own unit can.

@@ -56,23 +56,24 @@ public static class CoBuildingForms
     }
 
     static async Task<RedirectHttpResult> PublishNeedForm([FromForm] string? category, [FromForm] string? title, [FromForm] string? description,
-        [FromForm] NeedUrgency? urgency, [FromForm] string? grid, [FromForm] string? address, CivicGridDbContext db, CurrentUser user,
+        [FromForm] string? urgency, [FromForm] string? grid, [FromForm] string? address, CivicGridDbContext db, CurrentUser user,
         GridLocator grids, TimeProvider clock, CancellationToken ct)
     {
         if (await PointOfAsync(db, grid, ct) is not { } at) return To(Board, CoBuildingErrors.LocationRequired.Code);
-        var result = await PublishNeed.Publish(new PublishNeed.Request(category ?? "", title ?? "", description, urgency, at.Lon, at.Lat, address),
+        NeedUrgency? level = Enum.TryParse<NeedUrgency>(urgency, out var u) && Enum.IsDefined(u) ? u : null;
+        var result = await PublishNeed.Publish(new PublishNeed.Request(category ?? "", title ?? "", description, level, at.Lon, at.Lat, address),
             db, user, grids, clock, ct);
         return Back(Board, result, "need");
     }
 
     static async Task<RedirectHttpResult> PublishResourceForm([FromForm] string? category, [FromForm] string? title, [FromForm] string? description,
-        [FromForm] string? capacity, [FromForm] string? grid, [FromForm] string? address, [FromForm] DateOnly? from, [FromForm] DateOnly? until,
+        [FromForm] string? capacity, [FromForm] string? grid, [FromForm] string? address, [FromForm] string? from, [FromForm] string? until,
         CivicGridDbContext db, CurrentUser user, GridLocator grids, TimeProvider clock, CancellationToken ct)
     {
         if (await PointOfAsync(db, grid, ct) is not { } at) return To(Board, CoBuildingErrors.LocationRequired.Code);
         // The console's convention (ResourcesTab): available from the start of the first day to 23:00 of the last, China time.
         var result = await PublishResource.Publish(new PublishResource.Request(null, category ?? "", title ?? "", description, capacity, at.Lon, at.Lat,
-            address, from is { } f ? China(f, 0) : null, until is { } u ? China(u, 23) : null), db, user, grids, clock, ct);
+            address, Day(from) is { } f ? China(f, 0) : null, Day(until) is { } u ? China(u, 23) : null), db, user, grids, clock, ct);
         return Back(Board, result, "resource");
     }
 
@@ -84,21 +85,21 @@ public static class CoBuildingForms
         for (var i = 0; i < MilestoneRows; i++)
         {
             var title = form[$"milestone{i}"].ToString().Trim();
-            var hasDue = DateOnly.TryParse(form[$"due{i}"].ToString(), out var due);
-            if (title.Length == 0 && !hasDue) continue;
-            if (title.Length == 0 || !hasDue) return To(ProjectPage(id), CoBuildingErrors.MilestonesRequired.Code);
-            milestones.Add(new Project.MilestoneSpec(title, China(due, 18))); // due at the end of the working day, as the console sets it
+            var due = Day(form[$"due{i}"].ToString());
+            if (title.Length == 0 && due is null) continue;
+            if (title.Length == 0 || due is null) return To(ProjectPage(id), CoBuildingErrors.MilestonesRequired.Code);
+            milestones.Add(new Project.MilestoneSpec(title, China(due.Value, 18))); // due at the end of the working day, as the console sets it
         }
         var result = await WorkOnProject.Plan(id, new WorkOnProject.PlanRequest(form["plan"].ToString(), milestones), db, user, clock, ct);
         return Back(ProjectPage(id), result, "planned");
     }
 
-    static async Task<RedirectHttpResult> Progress(Guid id, [FromForm] string? text, [FromForm] Guid? milestone, IFormFileCollection files,
+    static async Task<RedirectHttpResult> Progress(Guid id, [FromForm] string? text, [FromForm] string? milestone, IFormFileCollection files,
         CivicGridDbContext db, CurrentUser user, IFileStore store, UploadLimits limits, TimeProvider clock, CancellationToken ct)
     {
         var (photoIds, refused) = await StorePhotosAsync(files, db, user, store, limits, clock, ct);
         if (refused is not null) return To(ProjectPage(id), refused);
-        var result = await WorkOnProject.Progress(id, new WorkOnProject.ProgressRequest(text ?? "", milestone, photoIds), db, user, clock, ct);
+        var result = await WorkOnProject.Progress(id, new WorkOnProject.ProgressRequest(text ?? "", Guid.TryParse(milestone, out var done) ? done : null, photoIds), db, user, clock, ct);
         return Back(ProjectPage(id), result, "progress");
     }
 
@@ -115,7 +116,7 @@ public static class CoBuildingForms
     static async Task<(Guid[]? Ids, string? Refused)> StorePhotosAsync(IFormFileCollection files, CivicGridDbContext db, CurrentUser user,
         IFileStore store, UploadLimits limits, TimeProvider clock, CancellationToken ct)
     {
-        // A file input left empty still sends one nameless, empty part.
+        // A file input left empty still sends one nameless, empty part (and a select left on "none" posts "", hence strings above).
         var chosen = files.Where(f => f.Length > 0 || f.FileName.Length > 0)
             .Select(f => new UploadFiles.Incoming(f.FileName, f.Length, f.ContentType, f.OpenReadStream)).ToList();
         if (chosen.Count == 0) return (null, null);
@@ -133,6 +134,10 @@ public static class CoBuildingForms
             .Select(a => a.Boundary).SingleOrDefaultAsync(ct);
         return boundary?.InteriorPoint is { } p ? (p.X, p.Y) : null;
     }
+
+    /// <summary>A date input's value (yyyy-MM-dd); an input left empty posts "", which is no date, not a malformed request.</summary>
+    static DateOnly? Day(string? value) =>
+        DateOnly.TryParseExact(value, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var d) ? d : null;
 
     static DateTimeOffset China(DateOnly day, int hour) =>
         new DateTimeOffset(day.Year, day.Month, day.Day, hour, 0, 0, TimeSpan.FromHours(8)).ToUniversalTime();
