@@ -26,9 +26,10 @@ public sealed class CaseOriginTests(Apps apps) : IClassFixture<Apps>
         var (lon, lat) = Centre(w.GridA1);
         var topic = $"楼道杂物议事 {Guid.NewGuid():N}"[..16];
         var at = w.App.Clock.GetUtcNow().AddDays(-1);
+        // A round table of the community (not of one grid) decides on a matter in grid A1.
         var council = await Ok<MeetingDetailDto>(await w.CommunityA.PostAsJsonAsync("/api/cobuilding/meetings", new
         {
-            kind = MeetingKind.GridCouncil, areaCode = w.GridA1.AreaCode, topic, at, place = "1号楼下", chairName = "网格长",
+            kind = MeetingKind.RoundTable, areaCode = w.District.CommunityA.AreaCode, topic, at, place = "社区议事厅", chairName = "社区书记",
         }));
         var meetingId = council.Meeting.Id;
         // 立案 as a patrol find, so the case is one the public feed publishes.
@@ -44,10 +45,11 @@ public sealed class CaseOriginTests(Apps apps) : IClassFixture<Apps>
         Assert.Equal(at, staff.Origin.At, TimeSpan.FromSeconds(1));
         Assert.Equal(topic, (await w.Street1.Get<CaseWithOriginDto>($"/api/cases/{caseId}")).Origin!.Title);
 
-        // A grid worker sees the case and where it came from, but has no co-building pages to follow the link to.
+        // Grid A1's worker sees the case and where it came from, but not the community's meeting: no link.
         var gridWorker = await w.App.ClientFor(await A.Account(w.App, Roles.GridWorker, A.AreaScope(w.GridA1)));
         var seenByGrid = await gridWorker.Get<CaseWithOriginDto>($"/api/cases/{caseId}");
         Assert.Equal((topic, null), (seenByGrid.Origin!.Title, seenByGrid.Origin.Link));
+        Assert.Equal(HttpStatusCode.NotFound, (await gridWorker.GetAsync($"/api/cobuilding/meetings/{meetingId}")).StatusCode);
         // Another community sees neither the case nor the meeting.
         Assert.Equal(HttpStatusCode.NotFound, (await w.CommunityB.GetAsync($"/api/cases/{caseId}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await w.CommunityB.GetAsync($"/api/cobuilding/meetings/{meetingId}")).StatusCode);
