@@ -53,6 +53,16 @@ public sealed class MeetingFollowUpTests(ConsoleFixture app)
         await Assertions.Expect(page.GetByTestId("case-table")).ToContainTextAsync(number);
         await page.GetByTestId("case-table").GetByTestId("case-link").Filter(new() { HasText = number }).ClickAsync();
         await Assertions.Expect(page.Locator("body")).ToContainTextAsync(description);
+
+        // 来自会议: the case names the grid council it came from, and the link opens the meeting on the co-building page.
+        var origin = page.GetByTestId("case-origin");
+        await Assertions.Expect(page.GetByTestId("case-facts")).ToContainTextAsync("来自会议");
+        await Assertions.Expect(origin).ToContainTextAsync(topic);
+        await ConsoleFixture.ScreenshotAsync(page, "case-from-meeting");
+        await origin.GetByTestId("case-origin-link").ClickAsync();
+        await ConsoleFixture.WaitForCircuitAsync(page);
+        await Assertions.Expect(page.GetByTestId("meeting-detail")).ToContainTextAsync(topic);
+        await Assertions.Expect(page.GetByTestId("meeting-detail").GetByTestId("follow-up-case")).ToHaveTextAsync(number);
     }
 
     static async Task Choose(IPage page, string select, string option)

@@ -147,7 +147,8 @@ public sealed class CaseMovesTests(Apps apps) : IClassFixture<Apps>
         using var scope = app.Services.CreateScope();
         var sp = scope.ServiceProvider;
         await using var db = new ScopedDb(sp, user).Open();
-        return await new MoveCase(db, user, app.Clock, sp.GetRequiredService<CurrentCalendar>(), sp.GetRequiredService<GridLocator>())
+        return await new MoveCase(db, user, app.Clock, sp.GetRequiredService<CurrentCalendar>(), sp.GetRequiredService<GridLocator>(),
+            sp.GetServices<ICaseOrigin>())
             .TryAsync(id, version, move, CancellationToken.None);
     }
 }

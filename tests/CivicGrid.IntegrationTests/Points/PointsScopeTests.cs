@@ -95,7 +95,7 @@ public sealed class PointsScopeTests(Apps apps) : IClassFixture<Apps>
 
         var community = await w.Resident.Client.Get<BoardDto>("/api/points/leaderboard");
         Assert.Equal(w.CommunityA, community.AreaCode);
-        Assert.Equal([(1, 50, false), (2, 30, true)], community.Top.Select(r => (r.Rank, r.Points, r.Me)));
+        Assert.Equal([(1, 50, false), (2, 30, true)], community.Top.Select(r => (r.Rank, r.Earned, r.Me)));
         Assert.EndsWith("*", community.Top[0].Name);
         Assert.Equal(2, community.Mine!.Rank);
         var grid = await w.Resident.Client.Get<BoardDto>($"/api/points/leaderboard?area={grids[0].AreaCode}");

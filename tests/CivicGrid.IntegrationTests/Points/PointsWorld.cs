@@ -9,7 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace CivicGrid.IntegrationTests.Points;
 
-public sealed record AccountDto(Guid AccountId, string DisplayName, string AreaCode, int Balance, int Earned, int Spent);
+public sealed record AccountDto(Guid AccountId, string DisplayName, string AreaCode, int Balance, int Earned, int Spent, int Expired);
 public sealed record EntryDto(Guid Id, Guid AccountId, string AreaCode, PointsEntryKind Kind, int Amount, int? Uncapped,
     string? CappedBy, string SourceKind, Guid SourceId, string Title, Guid? ReversesId, string? Reason, DateTimeOffset At, bool Reversed);
 public sealed record ItemDto(Guid Id, string AreaCode, RedemptionCategory Category, string Name, string Description, int Price,
@@ -17,7 +17,7 @@ public sealed record ItemDto(Guid Id, string AreaCode, RedemptionCategory Catego
 public sealed record RedemptionDto(Guid Id, Guid ItemId, string ItemName, Guid AccountId, string AreaCode, Guid MerchantId,
     int Price, string Code, RedemptionStatus Status, DateTimeOffset IssuedAt, DateTimeOffset? RedeemedAt, DateTimeOffset? CancelledAt);
 public sealed record RuleDto(string Kind, int PointsPerUnit, int? CapPerDay, int? CapPerMonth, bool IsDefault, int Version);
-public sealed record RowDto(int Rank, Guid AccountId, string Name, int Points, bool Me);
+public sealed record RowDto(int Rank, Guid AccountId, string Name, int Earned, int? Spent, int? Expired, int? Balance, bool Me);
 public sealed record BoardDto(string AreaCode, string Period, List<RowDto> Top, RowDto? Mine);
 
 /// <summary>A signed-in holder: their account id (the points account's key) and a client.</summary>

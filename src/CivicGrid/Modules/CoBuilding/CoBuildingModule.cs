@@ -1,3 +1,4 @@
+using CivicGrid.Modules.Cases.Features;
 using CivicGrid.Modules.CoBuilding.Features;
 using CivicGrid.Modules.CoBuilding.Jobs;
 using CivicGrid.Modules.Identity.Domain;
@@ -11,6 +12,7 @@ public static class CoBuildingModule
     {
         builder.Services.AddSingleton<MilestoneSweep>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<MilestoneSweep>());
+        builder.Services.AddScoped<ICaseOrigin, MeetingOrigin>();
         return builder;
     }
 

@@ -43,8 +43,9 @@ public static class BrowseCases
         return new Paged<CaseViews.Summary>(total, page, size, items.Select(s => s.WithText()).ToList());
     }
 
-    static async Task<Results<Ok<CaseViews.Detail>, NotFound>> Get(Guid id, CivicGridDbContext db, CurrentUser user, CancellationToken ct) =>
-        await CaseViews.DetailAsync(db, id, user, ct) is { } detail ? TypedResults.Ok(detail) : TypedResults.NotFound();
+    static async Task<Results<Ok<CaseViews.Detail>, NotFound>> Get(Guid id, CivicGridDbContext db, CurrentUser user,
+        IEnumerable<ICaseOrigin> origins, CancellationToken ct) =>
+        await CaseViews.DetailAsync(db, id, user, origins, ct) is { } detail ? TypedResults.Ok(detail) : TypedResults.NotFound();
 
     static async Task<Results<FileStreamHttpResult, NotFound>> Download(Guid id, Guid fileId, CivicGridDbContext db, IFileStore store, CancellationToken ct)
     {

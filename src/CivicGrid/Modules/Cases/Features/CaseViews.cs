@@ -18,7 +18,8 @@ public static class CaseViews
     public sealed record Detail(Summary Case, double Longitude, double Latitude, string ReporterName, string? ReporterPhone,
         bool OnTheSpot, int EscalationCount, int? PendingExtensionDays, string? PendingExtensionReason, bool? Solved,
         Satisfaction? Rating, string? RatingComment, Guid? MergedIntoId, List<AssignmentView> Assignments,
-        List<HistoryEntry> History, string GridName, string CommunityName, string StreetName, List<CaseAction> Moves);
+        List<HistoryEntry> History, string GridName, string CommunityName, string StreetName, List<CaseAction> Moves,
+        CaseOrigin? Origin);
 
     public sealed record AssignmentView(Guid UnitId, string UnitName, AssignmentRole Role, DateTimeOffset AssignedAt,
         DateTimeOffset ResponseDue, DateTimeOffset? SignedAt, bool Active);
@@ -44,13 +45,14 @@ public static class CaseViews
     /// The detail of a case the caller can see (the DbContext's scope applies), or null; with the moves open to
     /// <paramref name="user"/> now (<see cref="CaseMoves.OpenTo"/>), so an app shows the same buttons as the console.
     /// </summary>
-    public static async Task<Detail?> DetailAsync(CivicGridDbContext db, Guid id, CurrentUser user, CancellationToken ct)
+    public static async Task<Detail?> DetailAsync(CivicGridDbContext db, Guid id, CurrentUser user, IEnumerable<ICaseOrigin> origins,
+        CancellationToken ct)
     {
         var c = await db.Cases.AsNoTracking().Include(x => x.Assignments).SingleOrDefaultAsync(x => x.Id == id, ct);
         if (c is null) return null;
         var history = await db.CaseTransitions.AsNoTracking().Where(t => t.CaseId == id).ToListAsync(ct);
         var files = await db.CaseAttachments.AsNoTracking().Where(a => a.CaseId == id).ToListAsync(ct);
-        return await ComposeAsync(db, c, null, history, files, user, ct);
+        return await ComposeAsync(db, c, null, history, files, user, origins, ct);
     }
 
     /// <summary>
@@ -58,7 +60,8 @@ public static class CaseViews
     /// work has its whole history tracked too (the history writer added it), so the answer to an intake costs one
     /// small query (the area names); a moved case reads its history and photos.
     /// </summary>
-    public static async Task<Detail> DetailOfSavedAsync(CivicGridDbContext db, Case c, CatalogItem? item, CurrentUser user, CancellationToken ct)
+    public static async Task<Detail> DetailOfSavedAsync(CivicGridDbContext db, Case c, CatalogItem? item, CurrentUser user,
+        IEnumerable<ICaseOrigin> origins, CancellationToken ct)
     {
         var tracked = db.ChangeTracker.Entries<CaseTransition>().Select(e => e.Entity).Where(t => t.CaseId == c.Id).ToList();
         var made = tracked.Any(t => t.Seq == 1);
@@ -66,11 +69,12 @@ public static class CaseViews
         var files = made
             ? db.ChangeTracker.Entries<CaseAttachment>().Select(e => e.Entity).Where(a => a.CaseId == c.Id).ToList()
             : await db.CaseAttachments.AsNoTracking().Where(a => a.CaseId == c.Id).ToListAsync(ct);
-        return await ComposeAsync(db, c, item, history, files, user, ct);
+        // A case made in this unit of work has no origin yet: whoever opened it links it after the intake.
+        return await ComposeAsync(db, c, item, history, files, user, made ? [] : origins, ct);
     }
 
     static async Task<Detail> ComposeAsync(CivicGridDbContext db, Case c, CatalogItem? item, List<CaseTransition> history,
-        List<CaseAttachment> files, CurrentUser user, CancellationToken ct)
+        List<CaseAttachment> files, CurrentUser user, IEnumerable<ICaseOrigin> origins, CancellationToken ct)
     {
         item ??= await db.CatalogItems.AsNoTracking().SingleAsync(i => i.Code == c.ItemCode, ct);
         var codes = new[] { c.AreaCode, c.AreaCode[..12], c.AreaCode[..9] + "000" };
@@ -88,6 +92,6 @@ public static class CaseViews
                 files.Where(f => f.TransitionSeq == t.Seq)
                     .Select(f => new AttachmentView(f.Id, f.FileName, f.ContentType, f.Size, $"/api/cases/{c.Id}/attachments/{f.Id}")).ToList())).ToList(),
             names.GetValueOrDefault(codes[0], ""), names.GetValueOrDefault(codes[1], ""), names.GetValueOrDefault(codes[2], ""),
-            CaseMoves.OpenTo(c, user).Order().ToList());
+            CaseMoves.OpenTo(c, user).Order().ToList(), await origins.FindAsync(db, c.Id, user, ct));
     }
 }

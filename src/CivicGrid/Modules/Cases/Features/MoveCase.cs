@@ -16,7 +16,8 @@ namespace CivicGrid.Modules.Cases.Features;
 /// The REST routes (<see cref="CaseRoutes"/>) map the outcome to HTTP; console pages build one over their own
 /// short-lived context and show it.
 /// </summary>
-public sealed class MoveCase(CivicGridDbContext db, CurrentUser user, TimeProvider clock, CurrentCalendar calendar, GridLocator grids)
+public sealed class MoveCase(CivicGridDbContext db, CurrentUser user, TimeProvider clock, CurrentCalendar calendar, GridLocator grids,
+    IEnumerable<ICaseOrigin> origins)
 {
     public static readonly Error NotAllowed = new("case.forbidden", "您没有执行此操作的权限。", StatusCodes.Status403Forbidden);
 
@@ -77,7 +78,7 @@ public sealed class MoveCase(CivicGridDbContext db, CurrentUser user, TimeProvid
         }
         catch (DbUpdateConcurrencyException) { return new(null, Error.StaleWrite); } // someone moved it between our read and write
         catch (CalendarYearNotLoadedException e) { return new(null, YearNotLoaded(e.Year)); }
-        return new(await CaseViews.DetailOfSavedAsync(db, @case, null, user, ct), null);
+        return new(await CaseViews.DetailOfSavedAsync(db, @case, null, user, origins, ct), null);
     }
 
     public async Task<Results<Ok<CaseViews.Detail>, NotFound, ProblemHttpResult>> RunAsync(Guid id, int? version, CaseMove move, CancellationToken ct)

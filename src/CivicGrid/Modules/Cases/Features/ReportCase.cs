@@ -46,13 +46,13 @@ public sealed class ReportCase(CivicGridDbContext db, CurrentUser user, GridLoca
 
     static async Task<Results<Created<CaseViews.Detail>, Ok<CaseViews.Detail>, ProblemHttpResult>> Handle(
         Request request, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, ReportCase intake, CivicGridDbContext db,
-        CurrentUser user, CancellationToken ct)
+        CurrentUser user, IEnumerable<ICaseOrigin> origins, CancellationToken ct)
     {
         var reported = await intake.RunAsync(request, idempotencyKey, Door.Api, ct);
         if (reported.IsError) return reported.Error!.ToProblem();
         var detail = reported.Value.Made is var (made, item)
-            ? await CaseViews.DetailOfSavedAsync(db, made, item, user, ct)
-            : (await CaseViews.DetailAsync(db, reported.Value.CaseId, user, ct))!;
+            ? await CaseViews.DetailOfSavedAsync(db, made, item, user, origins, ct)
+            : (await CaseViews.DetailAsync(db, reported.Value.CaseId, user, origins, ct))!;
         return reported.Value.Replayed ? TypedResults.Ok(detail) : TypedResults.Created($"/api/cases/{detail.Case.Id}", detail);
     }
 

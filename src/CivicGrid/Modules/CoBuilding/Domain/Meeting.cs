@@ -90,6 +90,9 @@ public sealed class MeetingFollowUp
     public string Text { get; set; } = "";
     public Guid? CaseId { get; set; }
     public string? CaseNumber { get; set; }
+    /// <summary>True when this follow-up opened the case through the intake (立案): the case then shows "来自会议"
+    /// (<c>Features/MeetingOrigin.cs</c>). False when it names a case that already existed.</summary>
+    public bool CaseOpened { get; set; }
     public Guid? ProjectId { get; set; }
     public DateTimeOffset At { get; set; }
 }

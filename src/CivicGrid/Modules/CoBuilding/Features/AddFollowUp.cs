@@ -49,7 +49,7 @@ public static class AddFollowUp
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             var reported = await intake.RunAsync(newCase, idempotencyKey: null, ReportCase.Door.Api, ct);
             if (reported.IsError) return reported.Error!.ToProblem();
-            (followUp.CaseId, followUp.CaseNumber) = (reported.Value.CaseId, reported.Value.Number);
+            (followUp.CaseId, followUp.CaseNumber, followUp.CaseOpened) = (reported.Value.CaseId, reported.Value.Number, true);
             db.Add(followUp);
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);

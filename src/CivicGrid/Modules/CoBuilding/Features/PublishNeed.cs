@@ -8,7 +8,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CivicGrid.Modules.CoBuilding.Features;
 
-/// <summary>需求清单: community staff publish what their community needs; the place locates it to its grid.</summary>
+/// <summary>需求清单: community staff and grid workers publish what their community needs; the place locates it to its grid,
+/// which must be in their scope.</summary>
 public static class PublishNeed
 {
     public sealed record Request(string Category, string Title, string? Description, NeedUrgency? Urgency,
@@ -16,7 +17,7 @@ public static class PublishNeed
 
     public static void Map(RouteGroupBuilder g)
     {
-        g.MapPost("/needs", Publish).RequireAuthorization(Permissions.CoBuilding.Manage);
+        g.MapPost("/needs", Publish).RequireAuthorization(Permissions.CoBuilding.Publish);
         g.MapPost("/needs/{id:guid}/withdraw", Withdraw).RequireAuthorization(Permissions.CoBuilding.Manage);
     }
 

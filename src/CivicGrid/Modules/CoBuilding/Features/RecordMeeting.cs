@@ -18,7 +18,8 @@ public static class RecordMeeting
         Guid? ChairUnitId, string? ChairName, string? Agenda, string? Decisions, List<Meeting.Participant>? Participants, int? Version = null);
 
     public sealed record AttendeeView(string Name, Guid? UnitId, string UnitName, Guid? AccountId, bool Present);
-    public sealed record FollowUpView(Guid Id, string Text, Guid? CaseId, string? CaseNumber, Guid? ProjectId, string ProjectTitle, DateTimeOffset At);
+    public sealed record FollowUpView(Guid Id, string Text, Guid? CaseId, string? CaseNumber, bool CaseOpened, Guid? ProjectId, string ProjectTitle,
+        DateTimeOffset At);
     public sealed record MeetingView(Guid Id, MeetingKind Kind, Guid? AllianceId, string AreaCode, string Topic, DateTimeOffset At,
         string Place, Guid? ChairUnitId, string ChairUnitName, string ChairName, bool Finalised, int Present, int Absent, int Version);
     public sealed record MeetingDetail(MeetingView Meeting, string Agenda, string Decisions, List<AttendeeView> Attendees, List<FollowUpView> FollowUps);
@@ -118,7 +119,7 @@ public static class RecordMeeting
         return new MeetingDetail(View(m, names), m.Agenda, m.Decisions,
             m.Attendees.OrderByDescending(a => a.Present).ThenBy(a => a.Name)
                 .Select(a => new AttendeeView(a.Name, a.UnitId, names.Name(a.UnitId), a.AccountId, a.Present)).ToList(),
-            m.FollowUps.OrderBy(f => f.At).Select(f => new FollowUpView(f.Id, f.Text, f.CaseId, f.CaseNumber, f.ProjectId,
+            m.FollowUps.OrderBy(f => f.At).Select(f => new FollowUpView(f.Id, f.Text, f.CaseId, f.CaseNumber, f.CaseOpened, f.ProjectId,
                 f.ProjectId is { } p ? titles.GetValueOrDefault(p, "") : "", f.At)).ToList());
     }
 }

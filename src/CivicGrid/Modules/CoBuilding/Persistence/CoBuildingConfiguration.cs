@@ -78,6 +78,7 @@ sealed class MeetingFollowUpConfiguration : IEntityTypeConfiguration<MeetingFoll
         e.ToTable("CoBuildingMeetingFollowUps");
         e.Property(x => x.Text).HasMaxLength(1000);
         e.Property(x => x.CaseNumber).HasMaxLength(32);
+        e.HasIndex(x => x.CaseId); // a case page asks for the meeting that opened it
     }
 }
 

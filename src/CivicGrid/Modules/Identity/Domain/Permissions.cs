@@ -64,8 +64,10 @@ public static class Permissions
     {
         /// <summary>See alliances, meetings, lists, projects and contracts within one's scope.</summary>
         public const string View = "cobuilding.view";
-        /// <summary>Staff: run alliances and meetings, publish needs, define projects, confirm claims, evaluate, record contracts.</summary>
+        /// <summary>Staff: run alliances and meetings, define projects, confirm claims, evaluate, record contracts, withdraw needs.</summary>
         public const string Manage = "cobuilding.manage";
+        /// <summary>Staff and grid workers: publish a need (需求清单) of a grid in their scope.</summary>
+        public const string Publish = "cobuilding.publish";
         /// <summary>A unit: publish resources, claim needs and projects, plan and report progress.</summary>
         public const string Take = "cobuilding.take";
     }
@@ -105,7 +107,7 @@ public static class Permissions
         Accounts.Manage, Calendar.Manage, OperationLog.View, Self,
         Cases.Report, Cases.View, Cases.OnTheSpot, Cases.Dispatch, Cases.Whistle, Cases.Handle, Cases.Verify, Cases.Supervise, Cases.Figures,
         Catalog.Manage,
-        CoBuilding.View, CoBuilding.Manage, CoBuilding.Take,
+        CoBuilding.View, CoBuilding.Manage, CoBuilding.Publish, CoBuilding.Take,
         Points.Redeem, Points.Manage, Points.Honour,
         Volunteering.Manage, Volunteering.Serve,
     ];

@@ -49,4 +49,10 @@ public sealed class PointsEntry
     public static readonly System.Linq.Expressions.Expression<Func<PointsEntry, bool>> IsEarning =
         e => e.Kind == PointsEntryKind.Earn || e.Kind == PointsEntryKind.Adjustment
              || (e.Kind == PointsEntryKind.Reversal && (e.Amount < 0 || e.SourceKind == PointsEventKinds.VolunteerHoursCorrected));
+
+    /// <summary>Spending: spends, net of their reversals (a cancelled redemption's refund, the only other positive
+    /// reversals). Every entry is earning, spending or an expiry, so earned − spent − expired is the balance.</summary>
+    public static readonly System.Linq.Expressions.Expression<Func<PointsEntry, bool>> IsSpending =
+        e => e.Kind == PointsEntryKind.Spend
+             || (e.Kind == PointsEntryKind.Reversal && e.Amount > 0 && e.SourceKind != PointsEventKinds.VolunteerHoursCorrected);
 }

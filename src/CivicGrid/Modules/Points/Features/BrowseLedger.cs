@@ -94,11 +94,11 @@ public static class BrowseLedger
         var rows = await accounts.AsNoTracking().ToListAsync(ct);
         var ids = rows.Select(a => a.Id).ToList();
         var entries = db.PointsEntries.IgnoreQueryFilters().Where(e => ids.Contains(e.AccountId));
-        var earned = await entries.Where(PointsEntry.IsEarning).GroupBy(e => e.AccountId)
-            .Select(g => new { g.Key, Sum = g.Sum(e => e.Amount) }).ToDictionaryAsync(x => x.Key, x => x.Sum, ct);
-        var spent = await entries.Where(e => e.Kind == PointsEntryKind.Spend).GroupBy(e => e.AccountId)
-            .Select(g => new { g.Key, Sum = g.Sum(e => e.Amount) }).ToDictionaryAsync(x => x.Key, x => x.Sum, ct);
-        return rows.Select(a => new PointsViews.Account(a.Id, a.DisplayName, a.AreaCode, a.Balance,
-            earned.GetValueOrDefault(a.Id), -spent.GetValueOrDefault(a.Id))).ToList();
+        var totals = await PointsTotals.ByAccountAsync(entries, ct);
+        return rows.Select(a =>
+        {
+            var t = totals.GetValueOrDefault(a.Id);
+            return new PointsViews.Account(a.Id, a.DisplayName, a.AreaCode, a.Balance, t.Earned, t.Spent, t.Expired);
+        }).ToList();
     }
 }

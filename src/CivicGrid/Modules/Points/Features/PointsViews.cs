@@ -9,7 +9,8 @@ public static class PointsViews
         string? CappedBy, string SourceKind, Guid SourceId, string Title, Guid? ReversesId, string? Reason, DateTimeOffset At,
         bool Reversed);
 
-    public sealed record Account(Guid AccountId, string DisplayName, string AreaCode, int Balance, int Earned, int Spent);
+    /// <summary>Earned − Spent − Expired = Balance (README rule 3): each entry counts in exactly one of the three.</summary>
+    public sealed record Account(Guid AccountId, string DisplayName, string AreaCode, int Balance, int Earned, int Spent, int Expired);
 
     public sealed record Item(Guid Id, string AreaCode, RedemptionCategory Category, string Name, string Description, int Price,
         int Stock, Guid MerchantId, string MerchantName, bool Active, int Version);

@@ -8,14 +8,18 @@ namespace CivicGrid.Modules.Points.Features;
 
 /// <summary>
 /// Leaderboards (积分榜) of a grid or community: the holders living there ranked by points earned in a period (earns net
-/// of their reversals; spending does not lower a rank). Staff see the boards of their area; a holder sees the boards of
-/// their own grid and community, with others' names masked; any other area is a 404.
+/// of their reversals; spending does not lower a rank). Each row also shows what the holder spent and what expired in
+/// the period, and their balance now (earned / spent / expired / balance). Staff see the boards of their area with every
+/// figure; a holder sees the boards of their own grid and community, others' names masked and only their earnings —
+/// what a neighbour spent or holds is theirs. Any other area is a 404.
 /// </summary>
 public static class RankEarners
 {
     public enum Period { Month, Year, All }
 
-    public sealed record Row(int Rank, Guid AccountId, string Name, int Points, bool Me);
+    /// <summary>One holder: <see cref="Earned"/> ranks; Spent, Expired (in the period) and Balance (now) are null on a
+    /// holder's board for everyone but themselves.</summary>
+    public sealed record Row(int Rank, Guid AccountId, string Name, int Earned, int? Spent, int? Expired, int? Balance, bool Me);
     public sealed record Board(string AreaCode, Period Period, List<Row> Top, Row? Mine);
 
     public static void Map(RouteGroupBuilder points) =>
@@ -44,18 +48,22 @@ public static class RankEarners
             _ => null,
         };
         // A public board of the holder's own area: read past the per-holder filter on purpose, names masked below.
-        var entries = db.PointsEntries.IgnoreQueryFilters().Where(PointsEntry.IsEarning);
+        var living = db.PointsAccounts.IgnoreQueryFilters().Where(a => a.AreaCode.StartsWith(area));
+        var entries = db.PointsEntries.IgnoreQueryFilters().Where(e => living.Any(a => a.Id == e.AccountId));
         if (from is { } f) entries = entries.Where(e => e.At >= f);
-        var accounts = db.PointsAccounts.IgnoreQueryFilters().Where(a => a.AreaCode.StartsWith(area));
-        var totals = await (from e in entries
-                            join a in accounts on e.AccountId equals a.Id
-                            group e by new { a.Id, a.DisplayName } into g
-                            select new { g.Key.Id, g.Key.DisplayName, Points = g.Sum(e => e.Amount) })
-            .Where(t => t.Points > 0).ToListAsync(ct);
+        var totals = (await PointsTotals.ByAccountAsync(entries, ct)).Where(t => t.Value.Earned > 0).ToList();
+        var ids = totals.Select(t => t.Key).ToList();
+        var accounts = await living.AsNoTracking().Where(a => ids.Contains(a.Id))
+            .Select(a => new { a.Id, a.DisplayName, a.Balance }).ToDictionaryAsync(a => a.Id, ct);
         // Ties share a rank (competition ranking: 1, 2, 2, 4).
-        var ordered = totals.OrderByDescending(t => t.Points).ThenBy(t => t.DisplayName).ToList();
-        var rows = ordered.Select(t => new Row(1 + ordered.Count(o => o.Points > t.Points), t.Id,
-            staff || t.Id == me ? t.DisplayName : Mask(t.DisplayName), t.Points, t.Id == me)).ToList();
+        var ordered = totals.OrderByDescending(t => t.Value.Earned).ThenBy(t => accounts[t.Key].DisplayName).ToList();
+        var rows = ordered.Select(t =>
+        {
+            var (holder, mine) = (accounts[t.Key], t.Key == me);
+            var open = staff || mine;
+            return new Row(1 + ordered.Count(o => o.Value.Earned > t.Value.Earned), t.Key, open ? holder.DisplayName : Mask(holder.DisplayName),
+                t.Value.Earned, open ? t.Value.Spent : null, open ? t.Value.Expired : null, open ? holder.Balance : null, mine);
+        }).ToList();
         return new Board(area, period, rows.Take(Math.Clamp(top, 1, 100)).ToList(), rows.FirstOrDefault(r => r.Me));
     }
 

@@ -25,9 +25,10 @@ public static class ShowMyPoints
         var account = await db.PointsAccounts.AsNoTracking().SingleOrDefaultAsync(a => a.Id == me, ct);
         var entries = db.PointsEntries.Where(e => e.AccountId == me);
         var earned = await entries.Where(PointsEntry.IsEarning).SumAsync(e => e.Amount, ct);
-        var spent = -await entries.Where(e => e.Kind == PointsEntryKind.Spend).SumAsync(e => e.Amount, ct);
+        var spent = -await entries.Where(PointsEntry.IsSpending).SumAsync(e => e.Amount, ct);
+        var expired = -await entries.Where(e => e.Kind == PointsEntryKind.Expiry).SumAsync(e => e.Amount, ct);
         return TypedResults.Ok(new PointsViews.Account(me, account?.DisplayName ?? user.DisplayName, account?.AreaCode ?? "",
-            account?.Balance ?? 0, earned, spent));
+            account?.Balance ?? 0, earned, spent, expired));
     }
 
     public static async Task<Paged<PointsViews.Entry>> EntriesAsync(CivicGridDbContext db, CurrentUser user, Paging paging, CancellationToken ct)

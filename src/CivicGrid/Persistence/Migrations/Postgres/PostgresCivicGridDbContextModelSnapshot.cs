@@ -1186,6 +1186,9 @@ namespace CivicGrid.Persistence.Migrations.Postgres
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
+                    b.Property<bool>("CaseOpened")
+                        .HasColumnType("boolean");
+
                     b.Property<Guid>("MeetingId")
                         .HasColumnType("uuid");
 
@@ -1198,6 +1201,8 @@ namespace CivicGrid.Persistence.Migrations.Postgres
                         .HasColumnType("character varying(1000)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
 
                     b.HasIndex("MeetingId");
 
@@ -2530,6 +2535,10 @@ namespace CivicGrid.Persistence.Migrations.Postgres
                     b.HasIndex("UnitId");
 
                     b.HasIndex("Kind", "UnitId", "AreaCode");
+
+                    b.HasIndex(new[] { "UnitId", "AreaCode" }, "IX_DualRegistrations_OneUnitPerCommunity")
+                        .IsUnique()
+                        .HasFilter("\"Kind\" = 1");
 
                     b.ToTable("DualRegistrations");
                 });

@@ -1168,6 +1168,9 @@ namespace CivicGrid.Persistence.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("CaseOpened")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("MeetingId")
                         .HasColumnType("TEXT");
 
@@ -1180,6 +1183,8 @@ namespace CivicGrid.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
 
                     b.HasIndex("MeetingId");
 
@@ -2510,6 +2515,10 @@ namespace CivicGrid.Persistence.Migrations.Sqlite
                     b.HasIndex("UnitId");
 
                     b.HasIndex("Kind", "UnitId", "AreaCode");
+
+                    b.HasIndex(new[] { "UnitId", "AreaCode" }, "IX_DualRegistrations_OneUnitPerCommunity")
+                        .IsUnique()
+                        .HasFilter("\"Kind\" = 1");
 
                     b.ToTable("DualRegistrations");
                 });

@@ -1328,6 +1328,7 @@ namespace CivicGrid.Persistence.Migrations.Sqlite
                     Text = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
                     CaseId = table.Column<Guid>(type: "TEXT", nullable: true),
                     CaseNumber = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    CaseOpened = table.Column<bool>(type: "INTEGER", nullable: false),
                     ProjectId = table.Column<Guid>(type: "TEXT", nullable: true),
                     At = table.Column<long>(type: "INTEGER", nullable: false)
                 },
@@ -1669,6 +1670,11 @@ namespace CivicGrid.Persistence.Migrations.Sqlite
                 column: "UnitId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_CoBuildingMeetingFollowUps_CaseId",
+                table: "CoBuildingMeetingFollowUps",
+                column: "CaseId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_CoBuildingMeetingFollowUps_MeetingId",
                 table: "CoBuildingMeetingFollowUps",
                 column: "MeetingId");
@@ -1762,6 +1768,13 @@ namespace CivicGrid.Persistence.Migrations.Sqlite
                 name: "IX_DualRegistrations_Kind_UnitId_AreaCode",
                 table: "DualRegistrations",
                 columns: new[] { "Kind", "UnitId", "AreaCode" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DualRegistrations_OneUnitPerCommunity",
+                table: "DualRegistrations",
+                columns: new[] { "UnitId", "AreaCode" },
+                unique: true,
+                filter: "\"Kind\" = 1");
 
             migrationBuilder.CreateIndex(
                 name: "IX_DualRegistrations_PartyMemberId",

@@ -1334,6 +1334,7 @@ namespace CivicGrid.Persistence.Migrations.Postgres
                     Text = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
                     CaseId = table.Column<Guid>(type: "uuid", nullable: true),
                     CaseNumber = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    CaseOpened = table.Column<bool>(type: "boolean", nullable: false),
                     ProjectId = table.Column<Guid>(type: "uuid", nullable: true),
                     At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
@@ -1681,6 +1682,11 @@ namespace CivicGrid.Persistence.Migrations.Postgres
                 column: "UnitId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_CoBuildingMeetingFollowUps_CaseId",
+                table: "CoBuildingMeetingFollowUps",
+                column: "CaseId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_CoBuildingMeetingFollowUps_MeetingId",
                 table: "CoBuildingMeetingFollowUps",
                 column: "MeetingId");
@@ -1774,6 +1780,13 @@ namespace CivicGrid.Persistence.Migrations.Postgres
                 name: "IX_DualRegistrations_Kind_UnitId_AreaCode",
                 table: "DualRegistrations",
                 columns: new[] { "Kind", "UnitId", "AreaCode" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DualRegistrations_OneUnitPerCommunity",
+                table: "DualRegistrations",
+                columns: new[] { "UnitId", "AreaCode" },
+                unique: true,
+                filter: "\"Kind\" = 1");
 
             migrationBuilder.CreateIndex(
                 name: "IX_DualRegistrations_PartyMemberId",
