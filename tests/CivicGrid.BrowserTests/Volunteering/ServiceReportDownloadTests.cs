@@ -22,5 +22,13 @@ public sealed class ServiceReportDownloadTests(ConsoleFixture app)
         Assert.EndsWith("年度志愿服务报告.pdf", download.SuggestedFilename);
         var bytes = await File.ReadAllBytesAsync((await download.PathAsync())!);
         Assert.Equal("%PDF-", Encoding.ASCII.GetString(bytes, 0, 5));
+
+        // Last year's report, as an employer asks for it in January: the buttons follow the chosen year.
+        var lastYear = (DateTime.UtcNow.AddHours(8).Year - 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        await console.GetByTestId("report-year").ClickAsync();
+        await console.GetByRole(AriaRole.Option, new() { Name = lastYear, Exact = true }).ClickAsync();
+        await Assertions.Expect(row.GetByTestId("member-report-pdf")).ToHaveAttributeAsync("href", new System.Text.RegularExpressions.Regex($"/pdf\\?year={lastYear}$"));
+        var earlier = await console.RunAndWaitForDownloadAsync(() => row.GetByTestId("member-report-pdf").ClickAsync());
+        Assert.EndsWith($"{lastYear}年度志愿服务报告.pdf", earlier.SuggestedFilename);
     }
 }
