@@ -841,15 +841,15 @@ namespace CivicGrid.Persistence.Migrations.Postgres
 
             modelBuilder.Entity("CivicGrid.Modules.Cases.Figures.UnitFiguresDaily", b =>
                 {
+                    b.Property<string>("CommunityCode")
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
                     b.Property<DateOnly>("Day")
                         .HasColumnType("date");
 
                     b.Property<Guid>("UnitId")
                         .HasColumnType("uuid");
-
-                    b.Property<string>("CommunityCode")
-                        .HasMaxLength(12)
-                        .HasColumnType("character varying(12)");
 
                     b.Property<int>("Dispatched")
                         .HasColumnType("integer");
@@ -880,7 +880,7 @@ namespace CivicGrid.Persistence.Migrations.Postgres
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
-                    b.HasKey("Day", "UnitId", "CommunityCode");
+                    b.HasKey("CommunityCode", "Day", "UnitId");
 
                     b.HasIndex("CommunityCode", "Day");
 

@@ -823,14 +823,14 @@ namespace CivicGrid.Persistence.Migrations.Sqlite
 
             modelBuilder.Entity("CivicGrid.Modules.Cases.Figures.UnitFiguresDaily", b =>
                 {
+                    b.Property<string>("CommunityCode")
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly>("Day")
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("UnitId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("CommunityCode")
-                        .HasMaxLength(12)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Dispatched")
@@ -862,7 +862,7 @@ namespace CivicGrid.Persistence.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
-                    b.HasKey("Day", "UnitId", "CommunityCode");
+                    b.HasKey("CommunityCode", "Day", "UnitId");
 
                     b.HasIndex("CommunityCode", "Day");
 

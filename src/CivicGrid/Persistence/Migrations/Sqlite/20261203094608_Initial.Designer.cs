@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CivicGrid.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteCivicGridDbContext))]
-    [Migration("20261203093118_Initial")]
+    [Migration("20261203094608_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -826,14 +826,14 @@ namespace CivicGrid.Persistence.Migrations.Sqlite
 
             modelBuilder.Entity("CivicGrid.Modules.Cases.Figures.UnitFiguresDaily", b =>
                 {
+                    b.Property<string>("CommunityCode")
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly>("Day")
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("UnitId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("CommunityCode")
-                        .HasMaxLength(12)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Dispatched")
@@ -865,7 +865,7 @@ namespace CivicGrid.Persistence.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
-                    b.HasKey("Day", "UnitId", "CommunityCode");
+                    b.HasKey("CommunityCode", "Day", "UnitId");
 
                     b.HasIndex("CommunityCode", "Day");
 

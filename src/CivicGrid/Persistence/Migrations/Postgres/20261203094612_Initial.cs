@@ -628,7 +628,7 @@ namespace CivicGrid.Persistence.Migrations.Postgres
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_UnitFiguresDaily", x => new { x.Day, x.UnitId, x.CommunityCode });
+                    table.PrimaryKey("PK_UnitFiguresDaily", x => new { x.CommunityCode, x.Day, x.UnitId });
                 });
 
             migrationBuilder.CreateTable(
