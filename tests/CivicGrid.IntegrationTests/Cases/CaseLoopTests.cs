@@ -148,6 +148,30 @@ public sealed class CaseLoopTests(Apps apps) : IClassFixture<Apps>
     }
 
     [Theory, OnSqlite, OnPostgres]
+    public async Task A_report_may_name_no_more_photos_than_the_configured_limit_even_from_several_uploads(DatabaseProvider provider)
+    {
+        await using var app = await TestApp.StartAsync(provider, new Dictionary<string, string> { ["Files:MaxFilesPerTransition"] = "2" });
+        var w = await CaseWorld.CreateAsync(app);
+        var photos = new[] { await UploadPngAsync(w.Resident), await UploadPngAsync(w.Resident), await UploadPngAsync(w.Resident) };
+
+        var three = await w.Resident.PostAsJsonAsync("/api/cases", new
+        {
+            itemCode = w.Item.Code, description = "三张照片", longitude = w.Point.Lon, latitude = w.Point.Lat, photoIds = photos,
+        });
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, three.StatusCode);
+        Assert.Equal("file.too_many", await three.ProblemCode());
+        await using (var db = app.Db())
+            Assert.False(await db.Cases.AnyAsync(c => c.Description == "三张照片"));
+
+        // Two are within the limit, and the refused attempt used none of them up.
+        var two = await w.ReportAsync(body: new
+        {
+            itemCode = w.Item.Code, description = "两张照片", longitude = w.Point.Lon, latitude = w.Point.Lat, photoIds = photos[..2],
+        });
+        Assert.Equal(2, two.History.SelectMany(h => h.Attachments).Count());
+    }
+
+    [Theory, OnSqlite, OnPostgres]
     public async Task Cases_are_seen_by_their_area_their_units_and_their_reporter_and_by_nobody_else(DatabaseProvider provider)
     {
         var w = await CaseWorld.CreateAsync(await apps.For(provider));

@@ -26,6 +26,8 @@ public sealed class TestApp : WebApplicationFactory<Program>
     readonly string? _postgresDatabase;
     /// <summary>A second instance on another app's database: it leaves the database to its owner.</summary>
     bool _peer;
+    /// <summary>Settings of this app beyond the test defaults (e.g. a smaller upload limit).</summary>
+    IReadOnlyDictionary<string, string> _settings = new Dictionary<string, string>();
 
     TestApp(DatabaseProvider provider, string connection, string? postgresDatabase)
     {
@@ -34,7 +36,7 @@ public sealed class TestApp : WebApplicationFactory<Program>
         _postgresDatabase = postgresDatabase;
     }
 
-    public static async Task<TestApp> StartAsync(DatabaseProvider provider)
+    public static async Task<TestApp> StartAsync(DatabaseProvider provider, IReadOnlyDictionary<string, string>? settings = null)
     {
         TestApp app;
         if (provider == DatabaseProvider.Postgres)
@@ -55,6 +57,7 @@ public sealed class TestApp : WebApplicationFactory<Program>
             var file = Path.Combine(Path.GetTempPath(), $"civicgrid-test-{Guid.NewGuid():N}.db");
             app = new TestApp(provider, $"Data Source={file}", null);
         }
+        if (settings is not null) app._settings = settings;
         _ = app.Server; // starts the host: migrations run here
         return app;
     }
@@ -82,6 +85,7 @@ public sealed class TestApp : WebApplicationFactory<Program>
         builder.UseSetting("Open311:Clients:0:UserName", Open311UserName);
         builder.UseSetting("Open311:Clients:1:ApiKey", Open311StaffApiKey);
         builder.UseSetting("Open311:Clients:1:UserName", Open311StaffUserName);
+        foreach (var (key, value) in _settings) builder.UseSetting(key, value);
         builder.ConfigureServices(services =>
         {
             services.RemoveAll<TimeProvider>();

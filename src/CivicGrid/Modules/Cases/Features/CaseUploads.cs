@@ -6,16 +6,20 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CivicGrid.Modules.Cases.Features;
 
-/// <summary>Turns upload ids named in a report or transition into stored files: only the caller's own, each used once.</summary>
+/// <summary>
+/// Turns upload ids named in a report or transition into stored files: only the caller's own, each used once, and no more
+/// than <see cref="UploadLimits.MaxFilesPerTransition"/> (ids may come from several upload requests).
+/// </summary>
 public static class CaseUploads
 {
     public static readonly Error UploadUnknown = Error.Validation("case.upload_unknown", "附件不存在或已使用，请重新上传。");
 
-    public static async Task<Result<IReadOnlyList<StoredFile>>> TakeAsync(CivicGridDbContext db, CurrentUser user, Guid[]? ids, DateTimeOffset now, CancellationToken ct)
+    public static async Task<Result<IReadOnlyList<StoredFile>>> TakeAsync(CivicGridDbContext db, CurrentUser user, Guid[]? ids, UploadLimits limits,
+        DateTimeOffset now, CancellationToken ct)
     {
         if (ids is null || ids.Length == 0) return Result<IReadOnlyList<StoredFile>>.Ok([]);
         var distinct = ids.Distinct().ToArray();
-        if (distinct.Length > 9) return FileErrors.TooMany(9);
+        if (AllowedUpload.CheckCount(distinct.Length, limits) is { } tooMany) return tooMany;
         var uploads = await db.Uploads.Where(u => distinct.Contains(u.Id) && u.AccountId == user.Id && u.UsedAt == null).ToListAsync(ct);
         if (uploads.Count != distinct.Length) return UploadUnknown;
         foreach (var u in uploads) u.UsedAt = now;

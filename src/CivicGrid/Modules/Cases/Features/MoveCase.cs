@@ -5,6 +5,7 @@ using CivicGrid.Modules.Cases.Catalog;
 using CivicGrid.Modules.Cases.Domain;
 using CivicGrid.Persistence;
 using CivicGrid.Shared;
+using CivicGrid.Shared.Files;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -17,7 +18,7 @@ namespace CivicGrid.Modules.Cases.Features;
 /// short-lived context and show it.
 /// </summary>
 public sealed class MoveCase(CivicGridDbContext db, CurrentUser user, TimeProvider clock, CurrentCalendar calendar, GridLocator grids,
-    IEnumerable<ICaseOrigin> origins)
+    IEnumerable<ICaseOrigin> origins, UploadLimits limits)
 {
     public static readonly Error NotAllowed = new("case.forbidden", "您没有执行此操作的权限。", StatusCodes.Status403Forbidden);
 
@@ -30,6 +31,7 @@ public sealed class MoveCase(CivicGridDbContext db, CurrentUser user, TimeProvid
     DateTimeOffset Now => clock.GetUtcNow();
     WorkingCalendar Calendar => calendar.Calendar;
     GridLocator Grids => grids;
+    UploadLimits Limits => limits;
 
     public sealed class Step(MoveCase move, Case @case)
     {
@@ -45,7 +47,7 @@ public sealed class MoveCase(CivicGridDbContext db, CurrentUser user, TimeProvid
             await move.Db.CatalogItems.AsNoTracking().SingleAsync(i => i.Code == @case.ItemCode, ct);
 
         public Task<Result<IReadOnlyList<StoredFile>>> PhotosAsync(Guid[]? ids, CancellationToken ct) =>
-            CaseUploads.TakeAsync(move.Db, move.User, ids, Now, ct);
+            CaseUploads.TakeAsync(move.Db, move.User, ids, move.Limits, Now, ct);
 
         /// <summary>Units of the case's district, whatever the dispatcher's own scope: dispatching reaches departments at district level.</summary>
         public async Task<Result<List<UnitRef>>> UnitsAsync(IReadOnlyList<Guid> ids, CancellationToken ct)

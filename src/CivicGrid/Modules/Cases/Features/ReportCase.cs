@@ -6,6 +6,7 @@ using CivicGrid.Modules.Cases.Domain;
 using CivicGrid.Modules.Identity.Domain;
 using CivicGrid.Persistence;
 using CivicGrid.Shared;
+using CivicGrid.Shared.Files;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -18,7 +19,8 @@ namespace CivicGrid.Modules.Cases.Features;
 /// (巡办合一). An <c>Idempotency-Key</c> makes a retried report answer with the case it already made. The endpoint here
 /// and Open311's <c>POST requests</c> both run <see cref="RunAsync"/>, so both doors check and create alike.
 /// </summary>
-public sealed class ReportCase(CivicGridDbContext db, CurrentUser user, GridLocator grids, PersonalDataProtector protector, TimeProvider clock)
+public sealed class ReportCase(CivicGridDbContext db, CurrentUser user, GridLocator grids, PersonalDataProtector protector, TimeProvider clock,
+    UploadLimits limits)
 {
     public const int MaxDescription = 4000;
 
@@ -87,7 +89,7 @@ public sealed class ReportCase(CivicGridDbContext db, CurrentUser user, GridLoca
         var intake = await ReadIntake(request, door, ct);
         if (intake.IsError) return intake.Error!;
         var (source, item, grid) = intake.Value;
-        var photos = await CaseUploads.TakeAsync(db, user, request.PhotoIds, clock.GetUtcNow(), ct);
+        var photos = await CaseUploads.TakeAsync(db, user, request.PhotoIds, limits, clock.GetUtcNow(), ct);
         if (photos.IsError) return photos.Error!;
 
         var now = clock.GetUtcNow();
@@ -100,7 +102,7 @@ public sealed class ReportCase(CivicGridDbContext db, CurrentUser user, GridLoca
         if (request.OnTheSpot)
         {
             if (!user.Can(Permissions.Cases.OnTheSpot) || !user.Scope.Covers(grid.Code)) return CaseErrors.OnTheSpotNotAllowed;
-            var after = await CaseUploads.TakeAsync(db, user, request.AfterPhotoIds, now, ct);
+            var after = await CaseUploads.TakeAsync(db, user, request.AfterPhotoIds, limits, now, ct);
             if (after.IsError) return after.Error!;
             var settled = Case.ReportSettledOnTheSpot(spec, actor, request.OnTheSpotComment ?? "", after.Value, now);
             if (settled.IsError) return settled.Error!;

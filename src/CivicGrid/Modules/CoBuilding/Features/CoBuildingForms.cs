@@ -99,7 +99,7 @@ public static class CoBuildingForms
     {
         var (photoIds, refused) = await StorePhotosAsync(files, db, user, store, limits, clock, ct);
         if (refused is not null) return To(ProjectPage(id), refused);
-        var result = await WorkOnProject.Progress(id, new WorkOnProject.ProgressRequest(text ?? "", Guid.TryParse(milestone, out var done) ? done : null, photoIds), db, user, clock, ct);
+        var result = await WorkOnProject.Progress(id, new WorkOnProject.ProgressRequest(text ?? "", Guid.TryParse(milestone, out var done) ? done : null, photoIds), db, user, limits, clock, ct);
         return Back(ProjectPage(id), result, "progress");
     }
 
@@ -108,7 +108,7 @@ public static class CoBuildingForms
     {
         var (photoIds, refused) = await StorePhotosAsync(files, db, user, store, limits, clock, ct);
         if (refused is not null) return To(ProjectPage(id), refused);
-        var result = await WorkOnProject.Complete(id, new WorkOnProject.CompleteRequest(text, photoIds), db, user, clock, ct);
+        var result = await WorkOnProject.Complete(id, new WorkOnProject.CompleteRequest(text, photoIds), db, user, limits, clock, ct);
         return Back(ProjectPage(id), result, "completed");
     }
 

@@ -3,6 +3,7 @@ using CivicGrid.Modules.CoBuilding.Domain;
 using CivicGrid.Modules.Identity.Domain;
 using CivicGrid.Persistence;
 using CivicGrid.Shared;
+using CivicGrid.Shared.Files;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -41,14 +42,14 @@ public static class WorkOnProject
     }
 
     public static async Task<Results<Ok<BrowseProjects.ProjectDetail>, NotFound, ProblemHttpResult>> Progress(Guid id, ProgressRequest r,
-        CivicGridDbContext db, CurrentUser user, TimeProvider clock, CancellationToken ct)
+        CivicGridDbContext db, CurrentUser user, UploadLimits limits, TimeProvider clock, CancellationToken ct)
     {
         var project = await LoadAsync(db, id, ct);
         if (project is null) return TypedResults.NotFound();
         if (Own(user, project) is { } notOwn) return notOwn.ToProblem();
         if (string.IsNullOrWhiteSpace(r.Text)) return CoBuildingErrors.TitleRequired.ToProblem();
         var now = clock.GetUtcNow();
-        var photos = await PhotosAsync(db, user, r.PhotoIds, now, ct);
+        var photos = await PhotosAsync(db, user, r.PhotoIds, limits, now, ct);
         if (photos.IsError) return photos.Error!.ToProblem();
         var count = project.Entries.Count;
         if (project.ReportProgress(Access.Clip(r.Text, 2000), r.MilestoneDone, user.DisplayName, photos.Value, now) is { } error) return error.ToProblem();
@@ -58,13 +59,13 @@ public static class WorkOnProject
     }
 
     public static async Task<Results<Ok<BrowseProjects.ProjectDetail>, NotFound, ProblemHttpResult>> Complete(Guid id, CompleteRequest r,
-        CivicGridDbContext db, CurrentUser user, TimeProvider clock, CancellationToken ct)
+        CivicGridDbContext db, CurrentUser user, UploadLimits limits, TimeProvider clock, CancellationToken ct)
     {
         var project = await LoadAsync(db, id, ct);
         if (project is null) return TypedResults.NotFound();
         if (Own(user, project) is { } notOwn) return notOwn.ToProblem();
         var now = clock.GetUtcNow();
-        var photos = await PhotosAsync(db, user, r.PhotoIds, now, ct);
+        var photos = await PhotosAsync(db, user, r.PhotoIds, limits, now, ct);
         if (photos.IsError) return photos.Error!.ToProblem();
         var count = project.Entries.Count;
         if (project.Complete(Access.Clip(r.Text, 2000), user.DisplayName, photos.Value, now) is { } error) return error.ToProblem();
@@ -83,9 +84,10 @@ public static class WorkOnProject
         return unit.IsError ? (project.ClaimedByUnitId is null ? CoBuildingErrors.ProjectState : CoBuildingErrors.ProjectNotYours) : null;
     }
 
-    static async Task<Result<IReadOnlyList<ProjectPhoto>>> PhotosAsync(CivicGridDbContext db, CurrentUser user, Guid[]? ids, DateTimeOffset now, CancellationToken ct)
+    static async Task<Result<IReadOnlyList<ProjectPhoto>>> PhotosAsync(CivicGridDbContext db, CurrentUser user, Guid[]? ids, UploadLimits limits,
+        DateTimeOffset now, CancellationToken ct)
     {
-        var files = await CaseUploads.TakeAsync(db, user, ids, now, ct);
+        var files = await CaseUploads.TakeAsync(db, user, ids, limits, now, ct);
         if (files.IsError) return files.Error!;
         return Result<IReadOnlyList<ProjectPhoto>>.Ok(files.Value.Select(f => new ProjectPhoto
         {
