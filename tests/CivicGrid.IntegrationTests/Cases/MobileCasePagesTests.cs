@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Text.RegularExpressions;
 using CivicGrid.IntegrationTests.Infrastructure;
+using static CivicGrid.IntegrationTests.Infrastructure.PhoneForms;
 using CivicGrid.Modules.Cases.Domain;
 using CivicGrid.Persistence;
 using static CivicGrid.IntegrationTests.Cases.CaseWorld;
@@ -13,10 +13,8 @@ namespace CivicGrid.IntegrationTests.Cases;
 /// notices, and the plain forms behind /m/cases/{id}/rate|verify (CaseForms) move the case once, with photos, and send
 /// refusals back to the page as a code.
 /// </summary>
-public sealed partial class MobileCasePagesTests(Apps apps) : IClassFixture<Apps>
+public sealed class MobileCasePagesTests(Apps apps) : IClassFixture<Apps>
 {
-    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")] private static partial Regex AntiforgeryField();
-
     [Theory, OnSqlite, OnPostgres]
     public async Task Case_page_shows_the_case_to_its_reporter_and_is_not_found_for_another_resident(DatabaseProvider provider)
     {
@@ -65,7 +63,7 @@ public sealed partial class MobileCasePagesTests(Apps apps) : IClassFixture<Apps
         var c = await w.HandledAsync();
         await Move(w.GridWorker, c.Case.Id, "verify", new { passed = true });
         var closed = await Move(w.CommunityA, c.Case.Id, "close", new { solved = true });
-        var resident = Forms(w, w.Resident);
+        var resident = Forms(w.App, w.Resident);
         var page = await resident.GetStringAsync($"/m/cases/{c.Case.Id}");
         Assert.Contains("data-testid=\"rate-form\"", page);
 
@@ -95,7 +93,7 @@ public sealed partial class MobileCasePagesTests(Apps apps) : IClassFixture<Apps
         await Move(w.GridWorker, c.Case.Id, "verify", new { passed = true });
         await Move(w.CommunityA, c.Case.Id, "close", new { solved = true });
 
-        var resident = Forms(w, w.Resident);
+        var resident = Forms(w.App, w.Resident);
         var forged = await resident.PostAsync($"/m/cases/{c.Case.Id}/rate",
             new FormUrlEncodedContent([new("rating", "Dissatisfied")]));
         Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
@@ -105,7 +103,7 @@ public sealed partial class MobileCasePagesTests(Apps apps) : IClassFixture<Apps
         Assert.Equal($"/m/cases/{c.Case.Id}?error=case.rating_required", Landed(empty));
         Assert.Contains("请选择评价结果。", await resident.GetStringAsync(Landed(empty)));
 
-        var other = Forms(w, w.OtherResident);
+        var other = Forms(w.App, w.OtherResident);
         var stranger = await other.GetStringAsync("/m");
         var theirs = await other.PostAsync($"/m/cases/{c.Case.Id}/rate", Form(stranger, ("rating", "Dissatisfied")));
         Assert.Equal($"/m/cases/{c.Case.Id}", Landed(theirs)); // out of sight: not found there
@@ -118,7 +116,7 @@ public sealed partial class MobileCasePagesTests(Apps apps) : IClassFixture<Apps
     {
         var w = await CaseWorld.CreateAsync(await apps.For(provider));
         var c = await w.HandledAsync();
-        var worker = Forms(w, w.GridWorker);
+        var worker = Forms(w.App, w.GridWorker);
         var page = await worker.GetStringAsync($"/m/cases/{c.Case.Id}");
         Assert.Contains("data-testid=\"verify-form\"", page);
 
@@ -148,13 +146,13 @@ public sealed partial class MobileCasePagesTests(Apps apps) : IClassFixture<Apps
     {
         var w = await CaseWorld.CreateAsync(await apps.For(provider));
         var c = await w.HandledAsync();
-        var resident = Forms(w, w.Resident);
+        var resident = Forms(w.App, w.Resident);
         var residentPage = await resident.GetStringAsync($"/m/cases/{c.Case.Id}");
         Assert.DoesNotContain("data-testid=\"verify-form\"", residentPage);
         var refused = await resident.PostAsync($"/m/cases/{c.Case.Id}/verify", Multipart(residentPage, [("passed", "true")]));
         Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
 
-        var communityB = Forms(w, w.CommunityB);
+        var communityB = Forms(w.App, w.CommunityB);
         var other = await communityB.GetStringAsync("/m");
         var outside = await communityB.PostAsync($"/m/cases/{c.Case.Id}/verify", Multipart(other, [("passed", "true")]));
         Assert.Equal($"/m/cases/{c.Case.Id}", Landed(outside));
@@ -162,42 +160,4 @@ public sealed partial class MobileCasePagesTests(Apps apps) : IClassFixture<Apps
     }
 
     sealed record NoticeDto(long Id, Guid CaseId, string CaseNumber, string Text, bool Read);
-
-    /// <summary>The page's antiforgery field (every /m page carries one in its sign-out form), with the fields given.</summary>
-    static FormUrlEncodedContent Form(string page, params (string Name, string Value)[] fields) =>
-        new([new("__RequestVerificationToken", Token(page)), .. fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value))]);
-
-    static MultipartFormDataContent Multipart(string page, (string Name, string Value)[] fields, (string Name, string Type, byte[] Bytes)? file = null)
-    {
-        var form = new MultipartFormDataContent { { new StringContent(Token(page)), "__RequestVerificationToken" } };
-        foreach (var (name, value) in fields) form.Add(new StringContent(value), name);
-        // An empty file input still sends its part, nameless and empty, as a browser does.
-        var bytes = new ByteArrayContent(file?.Bytes ?? []);
-        bytes.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(file?.Type ?? "application/octet-stream");
-        bytes.Headers.ContentDisposition = new("form-data") { Name = "\"photos\"", FileName = $"\"{file?.Name ?? ""}\"" };
-        form.Add(bytes);
-        return form;
-    }
-
-    /// <summary>
-    /// The same bearer as <paramref name="signedIn"/> on a client that shows redirects instead of following them
-    /// (HttpClient drops the Authorization header on a redirect; a browser keeps its cookie). It has its own cookie jar,
-    /// so it reads the page (and its antiforgery cookie) itself.
-    /// </summary>
-    static HttpClient Forms(CaseWorld w, HttpClient signedIn)
-    {
-        var client = w.App.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        client.DefaultRequestHeaders.Authorization = signedIn.DefaultRequestHeaders.Authorization;
-        return client;
-    }
-
-    static string Landed(HttpResponseMessage response)
-    {
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        return response.Headers.Location!.OriginalString;
-    }
-
-    static string Token(string page) => AntiforgeryField().Match(page) is { Success: true } m
-        ? System.Net.WebUtility.HtmlDecode(m.Groups[1].Value)
-        : throw new InvalidOperationException("No antiforgery field on the page.");
 }

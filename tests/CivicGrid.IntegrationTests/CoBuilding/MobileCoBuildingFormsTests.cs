@@ -1,8 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Text.RegularExpressions;
 using CivicGrid.IntegrationTests.Cases;
 using CivicGrid.IntegrationTests.Infrastructure;
+using static CivicGrid.IntegrationTests.Infrastructure.PhoneForms;
 using CivicGrid.Modules.CoBuilding.Domain;
 using CivicGrid.Modules.Identity.Domain;
 using CivicGrid.Persistence;
@@ -17,10 +17,8 @@ public sealed record PlacedResourceDto(Guid Id, Guid UnitId, string AreaCode, st
 /// publishes and withdraws a resource; a grid worker publishes a need of their own grid. Each runs the JSON route's
 /// handler, so refusals come back to the page as the same codes; another unit's project or resource is not found.
 /// </summary>
-public sealed partial class MobileCoBuildingFormsTests(Apps apps) : IClassFixture<Apps>
+public sealed class MobileCoBuildingFormsTests(Apps apps) : IClassFixture<Apps>
 {
-    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")] private static partial Regex AntiforgeryField();
-
     static readonly TimeSpan China = TimeSpan.FromHours(8);
 
     [Theory, OnSqlite, OnPostgres]
@@ -34,7 +32,7 @@ public sealed partial class MobileCoBuildingFormsTests(Apps apps) : IClassFixtur
         var id = project.Project.Id;
         await Ok<ProjectDetailDto>(await w.U1.PostAsJsonAsync($"/api/cobuilding/projects/{id}/claim", new { }));
         var page = $"/m/cobuilding/projects/{id}";
-        var u1 = Forms(w, w.U1);
+        var u1 = Forms(w.App, w.U1);
         var html = await u1.GetStringAsync(page);
         Assert.Contains("cob-plan-form", html);
 
@@ -52,15 +50,15 @@ public sealed partial class MobileCoBuildingFormsTests(Apps apps) : IClassFixtur
             detail.Milestones.Select(m => (m.Title, m.Due)));
 
         // Another member unit may see the project but it is not theirs; a unit outside the alliance does not see it.
-        var u2 = Forms(w, w.U2);
+        var u2 = Forms(w.App, w.U2);
         var notYours = await u2.PostAsync($"{page}/plan", Form(await u2.GetStringAsync("/m/cobuilding"), ("milestone0", "抢先"), ("due0", "2026-12-11")));
         Assert.Equal($"{page}?error=cobuilding.project_not_yours", Landed(notYours));
-        var u4 = Forms(w, w.U4);
+        var u4 = Forms(w.App, w.U4);
         var hidden = await u4.PostAsync($"{page}/complete", Multipart(await u4.GetStringAsync("/m/cobuilding"), [("text", "x")], Photo));
         Assert.Equal($"{page}?error=cobuilding.not_found", Landed(hidden));
         Assert.Equal(HttpStatusCode.NotFound, (await w.U4.GetAsync($"/api/cobuilding/projects/{id}")).StatusCode);
         // Staff have no unit: the unit's forms are not theirs.
-        var staff = Forms(w, w.CommunityA);
+        var staff = Forms(w.App, w.CommunityA);
         Assert.Equal(HttpStatusCode.Forbidden, (await staff.PostAsync($"{page}/plan", Form(await staff.GetStringAsync("/m/cobuilding"), ("plan", "x")))).StatusCode);
 
         // Progress with no milestone chosen (the select's "none" posts "") and no photo.
@@ -87,7 +85,7 @@ public sealed partial class MobileCoBuildingFormsTests(Apps apps) : IClassFixtur
     public async Task A_unit_publishes_a_resource_and_a_grid_worker_a_need_of_their_own_grid_from_the_phone(DatabaseProvider provider)
     {
         var w = await CreateAsync(await apps.For(provider));
-        var u1 = Forms(w, w.U1);
+        var u1 = Forms(w.App, w.U1);
         var board = await u1.GetStringAsync("/m/cobuilding");
         Assert.Contains(w.GridA1.AreaCode, board); // the grids of the community where unit 1 is a member are offered
 
@@ -108,7 +106,7 @@ public sealed partial class MobileCoBuildingFormsTests(Apps apps) : IClassFixtur
         Assert.Equal("/m/cobuilding?error=cobuilding.window_invalid", Landed(await u1.PostAsync("/m/cobuilding/resources",
             Form(board, ("title", "车辆"), ("category", "vehicle"), ("grid", w.GridA1.AreaCode), ("from", "2026-12-10"), ("until", "2026-12-01")))));
         // Another unit cannot withdraw it (it does not see it); its own unit can.
-        var u2 = Forms(w, w.U2);
+        var u2 = Forms(w.App, w.U2);
         Assert.Equal("/m/cobuilding?error=cobuilding.not_found",
             Landed(await u2.PostAsync($"/m/cobuilding/resources/{resource.Id}/withdraw", Form(await u2.GetStringAsync("/m/cobuilding")))));
         Assert.Equal("/m/cobuilding?done=withdrawn", Landed(await u1.PostAsync($"/m/cobuilding/resources/{resource.Id}/withdraw", Form(board))));
@@ -119,7 +117,7 @@ public sealed partial class MobileCoBuildingFormsTests(Apps apps) : IClassFixtur
 
         // A grid worker publishes a need of their grid, on the phone and through the API.
         var gridWorkerApi = await w.App.ClientFor(await A.Account(w.App, Roles.GridWorker, A.AreaScope(w.GridA1)));
-        var gridWorker = Forms(w, gridWorkerApi);
+        var gridWorker = Forms(w.App, gridWorkerApi);
         var page = await gridWorker.GetStringAsync("/m/cobuilding");
         Assert.Contains("cob-need-form", page);
         var need = await gridWorker.PostAsync("/m/cobuilding/needs", Form(page, ("title", "独居老人助餐"), ("category", "volunteer"),
@@ -143,39 +141,4 @@ public sealed partial class MobileCoBuildingFormsTests(Apps apps) : IClassFixtur
     }
 
     static readonly (string Name, string Type, byte[] Bytes) Photo = ("完工.png", "image/png", CaseWorld.Png);
-
-    /// <summary>The page's antiforgery field (every /m page carries one in its sign-out form), with the fields given.</summary>
-    static FormUrlEncodedContent Form(string page, params (string Name, string Value)[] fields) =>
-        new([new("__RequestVerificationToken", Token(page)), .. fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value))]);
-
-    static MultipartFormDataContent Multipart(string page, (string Name, string Value)[] fields, (string Name, string Type, byte[] Bytes)? file = null)
-    {
-        var form = new MultipartFormDataContent { { new StringContent(Token(page)), "__RequestVerificationToken" } };
-        foreach (var (name, value) in fields) form.Add(new StringContent(value), name);
-        // An empty file input still sends its part, nameless and empty, as a browser does.
-        var bytes = new ByteArrayContent(file?.Bytes ?? []);
-        bytes.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(file?.Type ?? "application/octet-stream");
-        bytes.Headers.ContentDisposition = new("form-data") { Name = "\"photos\"", FileName = $"\"{file?.Name ?? ""}\"" };
-        form.Add(bytes);
-        return form;
-    }
-
-    /// <summary>The same bearer on a client that shows redirects instead of following them, with its own cookie jar (it
-    /// reads the page, and so its antiforgery cookie, itself).</summary>
-    static HttpClient Forms(CoBuildingWorld w, HttpClient signedIn)
-    {
-        var client = w.App.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        client.DefaultRequestHeaders.Authorization = signedIn.DefaultRequestHeaders.Authorization;
-        return client;
-    }
-
-    static string Landed(HttpResponseMessage response)
-    {
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        return response.Headers.Location!.OriginalString;
-    }
-
-    static string Token(string page) => AntiforgeryField().Match(page) is { Success: true } m
-        ? System.Net.WebUtility.HtmlDecode(m.Groups[1].Value)
-        : throw new InvalidOperationException("No antiforgery field on the page.");
 }

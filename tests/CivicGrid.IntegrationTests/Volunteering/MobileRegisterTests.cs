@@ -1,6 +1,6 @@
 using System.Net;
-using System.Text.RegularExpressions;
 using CivicGrid.IntegrationTests.Infrastructure;
+using static CivicGrid.IntegrationTests.Infrastructure.PhoneForms;
 using CivicGrid.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -11,15 +11,13 @@ namespace CivicGrid.IntegrationTests.Volunteering;
 /// Chinese, never with the name or ID number in the address; the right details register once and the page then shows
 /// the registration and its state.
 /// </summary>
-public sealed partial class MobileRegisterTests(Apps apps) : IClassFixture<Apps>
+public sealed class MobileRegisterTests(Apps apps) : IClassFixture<Apps>
 {
-    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")] private static partial Regex AntiforgeryField();
-
     [Theory, OnSqlite, OnPostgres]
     public async Task The_form_sends_refusals_back_as_codes_shown_in_Chinese_and_registers_once(DatabaseProvider provider)
     {
         var w = await VolunteerWorld.CreateAsync(await apps.For(provider));
-        var me = Forms(w, await w.App.ClientFor(w.MemberUser));
+        var me = Forms(w.App, await w.App.ClientFor(w.MemberUser));
         var community = w.District.CommunityA.AreaCode;
         Assert.Contains("href=\"/m/register\"", await me.GetStringAsync("/m"));
         // Not yet a volunteer: an activity's page sends them to register instead of offering the sign-up.
@@ -76,25 +74,4 @@ public sealed partial class MobileRegisterTests(Apps apps) : IClassFixture<Apps>
         await using (var db = w.App.Db())
             Assert.Equal(1, await db.DualRegistrations.CountAsync(r => r.PartyMemberId == w.Member.Id));
     }
-
-    static FormUrlEncodedContent Form(string page, params (string Name, string Value)[] fields) =>
-        new([new("__RequestVerificationToken", Token(page)), .. fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value))]);
-
-    /// <summary>The same bearer on a client that shows redirects instead of following them, with its own cookie jar.</summary>
-    static HttpClient Forms(VolunteerWorld w, HttpClient signedIn)
-    {
-        var client = w.App.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        client.DefaultRequestHeaders.Authorization = signedIn.DefaultRequestHeaders.Authorization;
-        return client;
-    }
-
-    static string Landed(HttpResponseMessage response)
-    {
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        return response.Headers.Location!.OriginalString;
-    }
-
-    static string Token(string page) => AntiforgeryField().Match(page) is { Success: true } m
-        ? WebUtility.HtmlDecode(m.Groups[1].Value)
-        : throw new InvalidOperationException("No antiforgery field on the page.");
 }
