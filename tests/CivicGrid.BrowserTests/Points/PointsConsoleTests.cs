@@ -55,8 +55,9 @@ public sealed class PointsConsoleTests(ConsoleFixture app)
         await page.GetByRole(AriaRole.Tab, new() { Name = "积分台账" }).ClickAsync();
         var rows = page.GetByTestId("points-ledger").Locator("tbody tr").Filter(new() { HasText = title });
         var search = page.Locator("input[data-testid=points-ledger-search], [data-testid=points-ledger-search] input").First;
-        // The projection credits on a 2-second tick: search again until the entry is there.
-        for (var i = 0; i < 20 && await rows.CountAsync() == 0; i++)
+        // The projection credits on a 2-second tick (later on a loaded machine: CI once needed more than 20 s): search
+        // again until the entry is there.
+        for (var i = 0; i < 60 && await rows.CountAsync() == 0; i++)
         {
             await search.FillAsync("");
             await search.FillAsync(title);
