@@ -69,6 +69,8 @@ public abstract class CivicGridDbContext(DbContextOptions options, ScopeSource s
     public DbSet<Modules.Cases.Figures.UnitFiguresDaily> UnitFiguresDaily => Set<Modules.Cases.Figures.UnitFiguresDaily>();
     public DbSet<Modules.Cases.Figures.CaseFiguresMonthly> CaseFiguresMonthly => Set<Modules.Cases.Figures.CaseFiguresMonthly>();
     public DbSet<Modules.Cases.Figures.UnitFiguresMonthly> UnitFiguresMonthly => Set<Modules.Cases.Figures.UnitFiguresMonthly>();
+    /// <summary>Not scoped: a month's write count says nothing about any area.</summary>
+    public DbSet<Modules.Cases.Figures.FigureStamp> FigureStamps => Set<Modules.Cases.Figures.FigureStamp>();
     public DbSet<Modules.CoBuilding.Domain.Alliance> Alliances => Set<Modules.CoBuilding.Domain.Alliance>();
     /// <summary>No filter of its own: read through an alliance the caller can see (data scope reads it to open needs to members).</summary>
     public DbSet<Modules.CoBuilding.Domain.AllianceMember> AllianceMembers => Set<Modules.CoBuilding.Domain.AllianceMember>();

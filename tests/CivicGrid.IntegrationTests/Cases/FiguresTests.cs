@@ -250,6 +250,42 @@ public sealed class FiguresTests(Apps apps) : IClassFixture<Apps>
         Assert.Equal(0, (await w.CommunityA.Get<AreaFigures>($"/api/cases/figures?area={area}&from={utcDay:yyyy-MM-dd}&to={utcDay:yyyy-MM-dd}")).Totals.Reported);
     }
 
+    /// <summary>
+    /// A past month's sums are held in memory once read (FigureSums); an entry of that month counted after the month
+    /// ended (a report at 23:30 on its last day, projected after midnight) must still show at the next read.
+    /// </summary>
+    [Theory, OnSqlite, OnPostgres]
+    public async Task A_past_month_held_in_memory_takes_in_an_entry_counted_after_it_ended(DatabaseProvider provider)
+    {
+        await using var app = await TestApp.StartAsync(provider); // its own clock: this test crosses a month's end
+        var today = Today(app);
+        var lastDay = new DateOnly(today.Year, today.Month, 1).AddMonths(1).AddDays(-1);
+        app.Clock.SetUtcNow(new DateTimeOffset(lastDay.ToDateTime(new TimeOnly(23, 30)), TimeSpan.FromHours(8)).ToUniversalTime());
+        var w = await CaseWorld.CreateAsync(app);
+        await w.DispatchedAsync();
+        await ProjectAsync(app);
+        await w.DispatchedAsync(); // reported and dispatched on the last day; not yet counted
+
+        app.Clock.Advance(TimeSpan.FromHours(1)); // the next month: the last one is now past, and remembered once read
+        var month = $"from={lastDay:yyyy-MM}-01&to={lastDay:yyyy-MM-dd}";
+        var area = w.District.CommunityA.AreaCode;
+        async Task<(int Reported, int Dispatched)> Read()
+        {
+            var figures = await w.CommunityA.Get<AreaFigures>($"/api/cases/figures?area={area}&{month}");
+            var units = await w.CommunityA.Get<UnitFigures>($"/api/cases/figures/units?{month}");
+            return (figures.Totals.Reported, units.Units.Single(u => u.UnitId == w.Cityscape.Id).Figures.Dispatched);
+        }
+        Assert.Equal((1, 1), await Read());
+        Assert.Equal((1, 1), await Read()); // from memory
+
+        Assert.Equal(3, await ProjectAsync(app)); // report, accept, dispatch: counted into the month that has ended
+        Assert.Equal((2, 2), await Read());
+        // A period from that month into this one: the past part remembered, this month's read live.
+        var across = await w.CommunityA.Get<AreaFigures>($"/api/cases/figures?area={area}&from={lastDay:yyyy-MM}-01&to={Today(app):yyyy-MM-dd}");
+        Assert.Equal(2, across.Totals.Reported);
+        Assert.True(Today(app) > lastDay);
+    }
+
     [Theory, OnSqlite, OnPostgres]
     public async Task Projections_running_side_by_side_count_every_entry_exactly_once(DatabaseProvider provider)
     {

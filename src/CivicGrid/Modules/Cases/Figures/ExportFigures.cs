@@ -15,7 +15,7 @@ public static class ExportFigures
         cases.MapGet("/figures/export.xlsx", Handle).RequireAuthorization(Permissions.Cases.Figures);
 
     static async Task<IResult> Handle(string? area, DateOnly? from, DateOnly? to, string? month, CivicGridDbContext db,
-        TimeProvider clock, CancellationToken ct)
+        FigureSums sums, TimeProvider clock, CancellationToken ct)
     {
         var period = FiguresPeriod.Of(from, to, clock);
         if (period.IsError) return period.Error!.ToProblem();
@@ -23,20 +23,20 @@ public static class ExportFigures
         if (rankMonth.IsError) return rankMonth.Error!.ToProblem();
 
         var sheets = new List<(string, IEnumerable<IDictionary<string, object?>>)>();
-        var figures = await ReadFigures.AreaAsync(area, period.Value, db, ct);
+        var figures = await ReadFigures.AreaAsync(area, period.Value, db, sums, ct);
         var hasArea = !figures.IsError;
         // Asked for an area they cannot see: 404, as on screen. Asked for nothing and have no area: units only.
         if (figures.IsError && (!string.IsNullOrWhiteSpace(area) || figures.Error != FiguresErrors.AreaNotFound)) return figures.Error!.ToProblem();
         if (hasArea) sheets.Add(("区域指标", AreaSheet(figures.Value)));
 
-        var units = await ReadFigures.UnitsAsync(area, period.Value, db, ct);
+        var units = await ReadFigures.UnitsAsync(area, period.Value, db, sums, ct);
         if (units.IsError) return units.Error!.ToProblem();
         sheets.Add(("部门指标", units.Value.Select(UnitRow)));
 
         var levels = hasArea ? new[] { RankingLevel.Street, RankingLevel.Community, RankingLevel.Unit } : [RankingLevel.Unit];
         foreach (var level in levels)
         {
-            var ranking = await RankFigures.RankAsync(area, level, rankMonth.Value, db, ct);
+            var ranking = await RankFigures.RankAsync(area, level, rankMonth.Value, db, sums, ct);
             if (ranking.IsError) return ranking.Error!.ToProblem();
             var sheet = level switch { RankingLevel.Street => "街道排名", RankingLevel.Community => "社区排名", _ => "部门排名" };
             sheets.Add(($"{sheet}{rankMonth.Value.MonthText}", ranking.Value.Rows.Select(r => RankRow(r, level))));

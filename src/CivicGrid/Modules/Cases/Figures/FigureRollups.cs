@@ -59,6 +59,27 @@ public sealed class UnitFiguresMonthly : UnitFiguresRow
     public DateOnly Month { get; set; }
 }
 
+/// <summary>
+/// How often one month's rollup rows have been written to: bumped in the same transaction as every write
+/// (<see cref="FigureTally.WriteAsync"/>), so a reader that remembers a month's sums knows, from one small read, whether
+/// they still hold (<see cref="FigureSums"/>). A month nobody has written to has no row.
+/// </summary>
+public sealed class FigureStamp
+{
+    /// <summary>The month's first day.</summary>
+    public DateOnly Month { get; set; }
+    public long Version { get; set; }
+}
+
+sealed class FigureStampConfiguration : IEntityTypeConfiguration<FigureStamp>
+{
+    public void Configure(EntityTypeBuilder<FigureStamp> e)
+    {
+        e.ToTable("FigureStamps");
+        e.HasKey(f => f.Month);
+    }
+}
+
 sealed class CaseFiguresDailyConfiguration : IEntityTypeConfiguration<CaseFiguresDaily>
 {
     public void Configure(EntityTypeBuilder<CaseFiguresDaily> e)

@@ -46,13 +46,28 @@ public sealed class FigureTally
     static void AddTo<TKey>(SortedDictionary<TKey, (string Name, FigureCounts Counts)> rows, TKey key, string name, FigureCounts counts) where TKey : notnull =>
         rows[key] = (name, (rows.TryGetValue(key, out var s) ? s.Counts : new FigureCounts()).Add(counts));
 
-    /// <summary>Adds the counts to the stored rollups (creating rows as needed) in the caller's transaction.</summary>
+    /// <summary>
+    /// Adds the counts to the stored rollups (creating rows as needed) and bumps the stamp of every month written to, in
+    /// the caller's transaction: a reader holding a month's sums in memory sees the new stamp once these rows are visible.
+    /// </summary>
     public async Task WriteAsync(CivicGridDbContext db, CancellationToken ct)
     {
         foreach (var chunk in _areaDays.Chunk(RowsPerStatement)) await UpsertAreasAsync(db, "CaseFiguresDaily", "Day", chunk, ct);
         foreach (var chunk in _areaMonths.Chunk(RowsPerStatement)) await UpsertAreasAsync(db, "CaseFiguresMonthly", "Month", chunk, ct);
         foreach (var chunk in _unitDays.Chunk(RowsPerStatement)) await UpsertUnitsAsync(db, "UnitFiguresDaily", "Day", chunk, ct);
         foreach (var chunk in _unitMonths.Chunk(RowsPerStatement)) await UpsertUnitsAsync(db, "UnitFiguresMonthly", "Month", chunk, ct);
+        var months = _areaMonths.Keys.Select(k => k.Item1).Concat(_unitMonths.Keys.Select(k => k.Item1)).Distinct().Order().ToList();
+        foreach (var chunk in months.Chunk(RowsPerStatement)) await StampAsync(db, chunk, ct);
+    }
+
+    /// <summary>Written last and in month order, like the rows: writers lock stamps in one order and cannot deadlock.</summary>
+    static Task StampAsync(CivicGridDbContext db, DateOnly[] months, CancellationToken ct)
+    {
+        // Only parameter marks are put into the text; the months are parameters.
+        var sql = "INSERT INTO \"FigureStamps\" (\"Month\", \"Version\") VALUES "
+            + string.Join(", ", months.Select((_, i) => $"({{{i}}}, 1)"))
+            + " ON CONFLICT (\"Month\") DO UPDATE SET \"Version\" = \"FigureStamps\".\"Version\" + 1";
+        return db.Database.ExecuteSqlRawAsync(sql, months.Cast<object>(), ct);
     }
 
     static readonly (string Column, Func<FigureCounts, long> Value)[] AreaColumns =

@@ -60,6 +60,12 @@ public readonly record struct FiguresPeriod(DateOnly From, DateOnly To)
         return (days, (firstWhole, lastWhole));
     }
 
+    /// <summary>The days before <paramref name="day"/> and the days from it on, either part absent when empty.</summary>
+    public (FiguresPeriod? Before, FiguresPeriod? From) SplitBefore(DateOnly day) =>
+        To < day ? (this, null)
+        : From >= day ? (null, this)
+        : (new FiguresPeriod(From, day.AddDays(-1)), new FiguresPeriod(day, To));
+
     static FiguresPeriod Whole(int year, int month) =>
         new(new DateOnly(year, month, 1), new DateOnly(year, month, DateTime.DaysInMonth(year, month)));
 }

@@ -6,6 +6,7 @@ public static class FiguresSetup
     public static IServiceCollection AddFigures(this IServiceCollection services)
     {
         services.AddSingleton<FiguresProjection>();
+        services.AddSingleton<FigureSums>();
         services.AddHostedService(sp => sp.GetRequiredService<FiguresProjection>());
         return services;
     }

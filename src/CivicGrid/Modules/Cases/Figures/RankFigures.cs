@@ -36,12 +36,12 @@ public static class RankFigures
         cases.MapGet("/rankings", Get).RequireAuthorization(Permissions.Cases.Figures);
 
     static async Task<Results<Ok<Ranking>, ProblemHttpResult>> Get(
-        string? month, string? level, string? area, CivicGridDbContext db, TimeProvider clock, CancellationToken ct)
+        string? month, string? level, string? area, CivicGridDbContext db, FigureSums sums, TimeProvider clock, CancellationToken ct)
     {
         var period = FiguresPeriod.Month(month, clock);
         if (period.IsError) return period.Error!.ToProblem();
         if (!TryParseLevel(level, out var rankingLevel)) return FiguresErrors.LevelInvalid.ToProblem();
-        var ranking = await RankAsync(area, rankingLevel, period.Value, db, ct);
+        var ranking = await RankAsync(area, rankingLevel, period.Value, db, sums, ct);
         return ranking.IsError ? ranking.Error!.ToProblem() : TypedResults.Ok(ranking.Value);
     }
 
@@ -51,12 +51,12 @@ public static class RankFigures
         return string.IsNullOrWhiteSpace(text) || (Enum.TryParse(text.Trim(), ignoreCase: true, out level) && Enum.IsDefined(level));
     }
 
-    public static async Task<Result<Ranking>> RankAsync(string? area, RankingLevel level, FiguresPeriod period, CivicGridDbContext db, CancellationToken ct)
+    public static async Task<Result<Ranking>> RankAsync(string? area, RankingLevel level, FiguresPeriod period, CivicGridDbContext db, FigureSums sums, CancellationToken ct)
     {
         List<RankRow> rows;
         if (level == RankingLevel.Unit)
         {
-            var units = await ReadFigures.UnitsAsync(area, period, db, ct);
+            var units = await ReadFigures.UnitsAsync(area, period, db, sums, ct);
             if (units.IsError) return units.Error!;
             rows = units.Value.Select(u => Row(u.UnitId.ToString(), u.UnitName, u.Figures.Dispatched, u.Figures.ResponseRate, null, null,
                 u.Figures.OnTimeRate, u.Figures.Returns, 0)).ToList();
@@ -70,7 +70,7 @@ public static class RankFigures
                 if (node.IsError) return node.Error!;
                 prefix = node.Value.Code.Prefix;
             }
-            var communities = await ReadFigures.CommunitySumsAsync(db, period, prefix, ct);
+            var communities = await ReadFigures.CommunitySumsAsync(db, sums, period, prefix, ct);
             var length = level == RankingLevel.Street ? 9 : 12;
             // Whole areas only: inside the area asked for, and entirely within the caller's scope.
             var codes = communities.Keys.Select(k => AreaCodePrefix.ToCode(k[..length])).Distinct()

@@ -839,6 +839,19 @@ namespace CivicGrid.Persistence.Migrations.Postgres
                     b.ToTable("CaseFiguresMonthly", (string)null);
                 });
 
+            modelBuilder.Entity("CivicGrid.Modules.Cases.Figures.FigureStamp", b =>
+                {
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Month");
+
+                    b.ToTable("FigureStamps", (string)null);
+                });
+
             modelBuilder.Entity("CivicGrid.Modules.Cases.Figures.UnitFiguresDaily", b =>
                 {
                     b.Property<string>("CommunityCode")

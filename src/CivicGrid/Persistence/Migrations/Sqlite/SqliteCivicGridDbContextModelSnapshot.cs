@@ -821,6 +821,19 @@ namespace CivicGrid.Persistence.Migrations.Sqlite
                     b.ToTable("CaseFiguresMonthly", (string)null);
                 });
 
+            modelBuilder.Entity("CivicGrid.Modules.Cases.Figures.FigureStamp", b =>
+                {
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Month");
+
+                    b.ToTable("FigureStamps", (string)null);
+                });
+
             modelBuilder.Entity("CivicGrid.Modules.Cases.Figures.UnitFiguresDaily", b =>
                 {
                     b.Property<string>("CommunityCode")

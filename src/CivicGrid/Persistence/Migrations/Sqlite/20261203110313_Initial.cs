@@ -364,6 +364,18 @@ namespace CivicGrid.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "FigureStamps",
+                columns: table => new
+                {
+                    Month = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Version = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FigureStamps", x => x.Month);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "IdempotentRequests",
                 columns: table => new
                 {
@@ -2115,6 +2127,9 @@ namespace CivicGrid.Persistence.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "EarningRules");
+
+            migrationBuilder.DropTable(
+                name: "FigureStamps");
 
             migrationBuilder.DropTable(
                 name: "HoursCorrections");

@@ -370,6 +370,18 @@ namespace CivicGrid.Persistence.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "FigureStamps",
+                columns: table => new
+                {
+                    Month = table.Column<DateOnly>(type: "date", nullable: false),
+                    Version = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FigureStamps", x => x.Month);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "IdempotentRequests",
                 columns: table => new
                 {
@@ -2127,6 +2139,9 @@ namespace CivicGrid.Persistence.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "EarningRules");
+
+            migrationBuilder.DropTable(
+                name: "FigureStamps");
 
             migrationBuilder.DropTable(
                 name: "HoursCorrections");

@@ -1,0 +1,155 @@
+using CivicGrid.Persistence;
+using CivicGrid.Shared;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
+
+namespace CivicGrid.Modules.Cases.Figures;
+
+/// <summary>
+/// The rollups summed over a period, per community or per unit. The part of a period before this month is held in
+/// memory once read: past months are rarely written to again (only an entry projected late, or a demo seed), and every
+/// write bumps its month's <see cref="FigureStamp"/> in the same transaction, so a remembered sum is used only while the
+/// stamps it was read under are still the stamps stored. This month is always read live. Each instance keeps its own
+/// memory; the stamps in the database keep them all right.
+/// </summary>
+public sealed class FigureSums(TimeProvider clock) : IDisposable
+{
+    /// <summary>Remembered periods (one per area, scope and period asked for), the least used dropped first.</summary>
+    const int Capacity = 4096;
+
+    readonly MemoryCache _closed = new(new MemoryCacheOptions { SizeLimit = Capacity });
+
+    public sealed record UnitSum(Guid UnitId, string UnitName, FigureCounts Counts);
+
+    sealed record Remembered<T>(string Stamps, T Sums);
+
+    /// <summary>Each community's sums under <paramref name="prefix"/> (null: all the scope lets through).</summary>
+    public async Task<Dictionary<string, FigureCounts>> CommunitiesAsync(CivicGridDbContext db, FiguresPeriod period, string? prefix, CancellationToken ct)
+    {
+        var parts = await ReadAsync(db, period, $"c|{prefix}", p => ReadCommunitiesAsync(db, p, prefix, ct), ct);
+        // Fresh sums: the remembered ones are shared and never changed.
+        var sums = new Dictionary<string, FigureCounts>();
+        foreach (var part in parts)
+            foreach (var (community, counts) in part)
+                sums[community] = (sums.TryGetValue(community, out var sum) ? sum : new FigureCounts()).Add(counts);
+        return sums;
+    }
+
+    /// <summary>Each unit's sums (one per unit and name) under <paramref name="prefix"/>, or of <paramref name="units"/>.</summary>
+    public async Task<List<UnitSum>> UnitsAsync(CivicGridDbContext db, FiguresPeriod period, string? prefix, Guid[]? units, CancellationToken ct)
+    {
+        var key = $"u|{prefix}|{(units is null ? "" : string.Join(',', units))}";
+        var parts = await ReadAsync(db, period, key, p => ReadUnitsAsync(db, p, prefix, units, ct), ct);
+        return parts.SelectMany(p => p).ToList();
+    }
+
+    /// <summary>The period's past part from memory (or read and remembered) and this month's part read live.</summary>
+    async Task<List<T>> ReadAsync<T>(CivicGridDbContext db, FiguresPeriod period, string key, Func<FiguresPeriod, Task<T>> read, CancellationToken ct)
+        where T : class
+    {
+        var today = FiguresPeriod.Today(clock);
+        var (past, current) = period.SplitBefore(new DateOnly(today.Year, today.Month, 1));
+        List<T> parts = [];
+        if (past is { } p)
+        {
+            // Stamps first, then the sums: a write that lands in between changes the stamps, so the next reader reads anew.
+            var stamps = await StampsAsync(db, p, ct);
+            var memoryKey = $"{ScopeKey(db.Scope)}|{key}|{p.From:yyyyMMdd}|{p.To:yyyyMMdd}";
+            if (_closed.TryGetValue(memoryKey, out Remembered<T>? remembered) && remembered!.Stamps == stamps)
+                parts.Add(remembered.Sums);
+            else
+            {
+                var sums = await read(p);
+                _closed.Set(memoryKey, new Remembered<T>(stamps, sums), new MemoryCacheEntryOptions { Size = 1, SlidingExpiration = TimeSpan.FromHours(1) });
+                parts.Add(sums);
+            }
+        }
+        if (current is { } c) parts.Add(await read(c));
+        return parts;
+    }
+
+    /// <summary>Every rollup read is limited by the caller's scope, so the scope is part of what a sum was read for.</summary>
+    static string ScopeKey(DataScope scope) =>
+        scope.IsUnrestricted ? "*" : $"{string.Join(',', scope.AreaPrefixes)}/{string.Join(',', scope.UnitIds)}";
+
+    static async Task<string> StampsAsync(CivicGridDbContext db, FiguresPeriod period, CancellationToken ct)
+    {
+        var first = new DateOnly(period.From.Year, period.From.Month, 1);
+        var stamps = await db.FigureStamps.AsNoTracking().Where(s => s.Month >= first && s.Month <= period.To)
+            .OrderBy(s => s.Month).Select(s => new { s.Month, s.Version }).ToListAsync(ct);
+        return string.Join(',', stamps.Select(s => $"{s.Month:yyyyMM}:{s.Version}"));
+    }
+
+    static async Task<List<(string Community, FigureCounts Counts)>> ReadCommunitiesAsync(CivicGridDbContext db, FiguresPeriod period, string? prefix, CancellationToken ct)
+    {
+        var (days, months) = period.Split();
+        List<(string, FigureCounts)> rows = [];
+        foreach (var (from, to) in days)
+            rows.AddRange(await SumByCommunityAsync(InCommunities(db.CaseFiguresDaily.AsNoTracking().Where(f => f.Day >= from && f.Day <= to), prefix), ct));
+        if (months is { } m)
+            rows.AddRange(await SumByCommunityAsync(InCommunities(db.CaseFiguresMonthly.AsNoTracking().Where(f => f.Month >= m.First && f.Month <= m.Last), prefix), ct));
+        return rows;
+    }
+
+    static async Task<List<UnitSum>> ReadUnitsAsync(CivicGridDbContext db, FiguresPeriod period, string? prefix, Guid[]? units, CancellationToken ct)
+    {
+        var (days, months) = period.Split();
+        List<UnitSum> sums = [];
+        foreach (var (from, to) in days)
+            sums.AddRange(await SumByUnitAsync(InCodes(db.UnitFiguresDaily.AsNoTracking().Where(f => f.Day >= from && f.Day <= to), prefix, units), ct));
+        if (months is { } m)
+            sums.AddRange(await SumByUnitAsync(InCodes(db.UnitFiguresMonthly.AsNoTracking().Where(f => f.Month >= m.First && f.Month <= m.Last), prefix, units), ct));
+        return sums;
+    }
+
+    static Task<List<UnitSum>> SumByUnitAsync<T>(IQueryable<T> rows, CancellationToken ct) where T : UnitFiguresRow =>
+        rows.GroupBy(f => new { f.UnitId, f.UnitName }).Select(g => new UnitSum(g.Key.UnitId, g.Key.UnitName, new FigureCounts
+        {
+            Dispatched = g.Sum(f => f.Dispatched), Signed = g.Sum(f => f.Signed), SignedInTime = g.Sum(f => f.SignedInTime),
+            Handled = g.Sum(f => f.Handled), HandledOnTime = g.Sum(f => f.HandledOnTime),
+            HandlingMinutes = g.Sum(f => f.HandlingMinutes), TimedHandled = g.Sum(f => f.TimedHandled), Returns = g.Sum(f => f.Returns),
+        })).ToListAsync(ct);
+
+    static async Task<List<(string Community, FigureCounts Counts)>> SumByCommunityAsync<T>(IQueryable<T> rows, CancellationToken ct) where T : CommunityFigures
+    {
+        var sums = await rows.GroupBy(f => f.CommunityCode).Select(g => new
+        {
+            Community = g.Key,
+            Counts = new FigureCounts
+            {
+                Reported = g.Sum(f => f.Reported), OnTheSpot = g.Sum(f => f.OnTheSpot), Dispatched = g.Sum(f => f.Dispatched),
+                Signed = g.Sum(f => f.Signed), SignedInTime = g.Sum(f => f.SignedInTime), Handled = g.Sum(f => f.Handled),
+                HandledOnTime = g.Sum(f => f.HandledOnTime), HandlingMinutes = g.Sum(f => f.HandlingMinutes),
+                TimedHandled = g.Sum(f => f.TimedHandled), Closed = g.Sum(f => f.Closed), Solved = g.Sum(f => f.Solved),
+                Satisfied = g.Sum(f => f.Satisfied), BasicallySatisfied = g.Sum(f => f.BasicallySatisfied),
+                Dissatisfied = g.Sum(f => f.Dissatisfied), Returns = g.Sum(f => f.Returns), Reopens = g.Sum(f => f.Reopens),
+                Escalations = g.Sum(f => f.Escalations), Whistles = g.Sum(f => f.Whistles),
+            },
+        }).ToListAsync(ct);
+        return sums.Select(s => (s.Community, s.Counts)).ToList();
+    }
+
+    /// <summary>
+    /// The rows of the communities under <paramref name="prefix"/>, as a range of codes: an index serves a range under
+    /// any collation, where a prefix <c>LIKE</c> needs the C collation and otherwise scans every community's rows.
+    /// Community codes are 12 digits, so the range holds exactly the codes that start with the prefix.
+    /// </summary>
+    static IQueryable<T> InCodes<T>(IQueryable<T> rows, string? prefix, Guid[]? units) where T : UnitFiguresRow
+    {
+        if (units is not null) rows = rows.Where(f => units.Contains(f.UnitId));
+        if (prefix is null) return rows;
+        var (low, high) = CodeRange(prefix);
+        return rows.Where(f => string.Compare(f.CommunityCode, low) >= 0 && string.Compare(f.CommunityCode, high) <= 0);
+    }
+
+    static IQueryable<T> InCommunities<T>(IQueryable<T> rows, string? prefix) where T : CommunityFigures
+    {
+        if (prefix is null) return rows;
+        var (low, high) = CodeRange(prefix);
+        return rows.Where(f => string.Compare(f.CommunityCode, low) >= 0 && string.Compare(f.CommunityCode, high) <= 0);
+    }
+
+    static (string Low, string High) CodeRange(string prefix) => (prefix.PadRight(12, '0'), prefix.PadRight(12, '9'));
+
+    public void Dispose() => _closed.Dispose();
+}
