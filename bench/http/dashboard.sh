@@ -40,6 +40,11 @@ Database__Provider=Postgres ConnectionStrings__CivicGrid="$CONN" ASPNETCORE_ENVI
 for _ in $(seq 1 300); do curl -sf $URL/health/ready >/dev/null && break; sleep 1; done
 curl -sf $URL/health/ready >/dev/null || { cat "$WORK/app.log"; exit 1; }
 
+APP_PID=$(pgrep -f "CivicGrid --urls $URL" | tail -1)
+TICK=$(getconf CLK_TCK)
+cpu_of() { local s=0 v; for p in "$@"; do v=$(awk '{print $14+$15}' /proc/$p/stat 2>/dev/null || true); s=$((s+${v:-0})); done; echo $s; }
+pg_cpu() { cpu_of $(pgrep -f "postgres: postgres $DB "); }
+
 export CG_TOKEN=$(curl -sf -H 'Content-Type: application/json' -d '{"userName":"street1","password":"Demo@2026"}' $URL/api/auth/token | sed 's/.*"accessToken":"\([^"]*\)".*/\1/')
 TODAY=$(TZ=Asia/Shanghai date +%F)
 echo "street1's street: $(curl -sf -H "Authorization: Bearer $CG_TOKEN" "$URL/api/cases/figures?from=$(TZ=Asia/Shanghai date -d '-364 days' +%F)&to=$TODAY" | head -c 300)…"
@@ -50,7 +55,11 @@ for period in "year $(TZ=Asia/Shanghai date -d '-364 days' +%F)" "month $(TZ=Asi
   echo "== warm-up ($1) =="
   wrk -t2 -c$CONNECTIONS -d10s -s bench/http/dashboard.lua $URL >/dev/null
   echo "== street dashboard, $1 ($CG_FROM..$CG_TO), $CONNECTIONS connections, ${SECONDS_PER_RUN}s =="
-  wrk -t2 -c$CONNECTIONS -d${SECONDS_PER_RUN}s --latency -s bench/http/dashboard.lua $URL
+  APP0=$(cpu_of $APP_PID); PG0=$(pg_cpu)
+  wrk -t2 -c$CONNECTIONS -d${SECONDS_PER_RUN}s --latency -s bench/http/dashboard.lua $URL | tee "$WORK/out"
+  # CPU per request (app process, and the fixture database's PostgreSQL backends): what the machine spends, load aside.
+  N=$(awk '/requests in/ {print $1; exit}' "$WORK/out")
+  echo "CPU per request: app $(echo "scale=2; ($(cpu_of $APP_PID)-$APP0)*1000/$TICK/$N" | bc) ms, PostgreSQL $(echo "scale=2; ($(pg_cpu)-$PG0)*1000/$TICK/$N" | bc) ms"
 done
 
 echo "== machine =="

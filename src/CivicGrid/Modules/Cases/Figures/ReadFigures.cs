@@ -63,11 +63,11 @@ public static class ReadFigures
         {
             // Retired children stay while they have figures in the period: their history still counts.
             var childAreas = await db.Areas.AsNoTracking().Where(a => a.ParentCode == code.Value)
-                .Select(a => new { a.AreaCode, Retired = a.RetiredAt != null }).ToListAsync(ct);
-            var childCodes = childAreas
+                .Select(a => new { a.AreaCode, a.Name, Retired = a.RetiredAt != null }).ToListAsync(ct);
+            var shown = childAreas
                 .Where(a => !a.Retired || communities.Keys.Any(k => k.StartsWith(AreaCode.Parse(a.AreaCode).Prefix, StringComparison.Ordinal)))
-                .Select(a => a.AreaCode).ToList();
-            children = await RowsAsync(db, childCodes, communities, ct);
+                .ToDictionary(a => a.AreaCode, a => a.Name);
+            children = Rows(shown.Keys, shown, communities);
         }
         return new AreaFigures(code.Value, node.Value.Name, code.Level, period.From, period.To, FigureView.Of(Sum(communities.Values)), children);
     }
@@ -122,13 +122,16 @@ public static class ReadFigures
         Dictionary<string, FigureCounts> communities, CancellationToken ct)
     {
         var names = await db.Areas.AsNoTracking().Where(a => codes.Contains(a.AreaCode)).ToDictionaryAsync(a => a.AreaCode, a => a.Name, ct);
-        return codes.Distinct().Order(StringComparer.Ordinal).Select(c =>
+        return Rows(codes, names, communities);
+    }
+
+    static List<AreaFigureRow> Rows(IEnumerable<string> codes, Dictionary<string, string> names, Dictionary<string, FigureCounts> communities) =>
+        codes.Distinct().Order(StringComparer.Ordinal).Select(c =>
         {
             var code = AreaCode.Parse(c);
             var counts = Sum(communities.Where(kv => kv.Key.StartsWith(code.Prefix, StringComparison.Ordinal)).Select(kv => kv.Value));
             return new AreaFigureRow(c, names.GetValueOrDefault(c, c), code.Level, FigureView.Of(counts));
         }).ToList();
-    }
 
     internal static FigureCounts Sum(IEnumerable<FigureCounts> counts) => counts.Aggregate(new FigureCounts(), (a, c) => a.Add(c));
 }
