@@ -286,6 +286,42 @@ public sealed class FiguresTests(Apps apps) : IClassFixture<Apps>
         Assert.True(Today(app) > lastDay);
     }
 
+    /// <summary>
+    /// Late in a month, "from the 1st to day N" is read as the month's row less the days after N: entries after N must
+    /// stay out, and units and communities seen only after N must not appear.
+    /// </summary>
+    [Theory, OnSqlite, OnPostgres]
+    public async Task This_month_up_to_a_day_leaves_out_what_came_after_that_day(DatabaseProvider provider)
+    {
+        await using var app = await TestApp.StartAsync(provider); // its own clock: this test jumps within a month
+        var today = Today(app);
+        var first = new DateOnly(today.Year, today.Month, 1).AddMonths(1);
+        // The 20th at 21:00, then the 21st at 02:00 (sign-ins last eight hours).
+        var twentieth = first.AddDays(19);
+        app.Clock.SetUtcNow(new DateTimeOffset(twentieth.ToDateTime(new TimeOnly(21, 0)), TimeSpan.FromHours(8)).ToUniversalTime());
+        var w = await CaseWorld.CreateAsync(app);
+        await w.DispatchedAsync(); // community A, to the city-management department, on the 20th
+        app.Clock.Advance(TimeSpan.FromHours(5));
+        await w.ReportAsync(); // A again, on the 21st
+        var c = await w.ReportAsync(body: ReportIn(w, w.District.GridsOf(w.District.CommunityB).First()));
+        await Move(w.CommunityB, c.Case.Id, "accept");
+        await Move(w.CommunityB, c.Case.Id, "dispatch", new { leadUnitId = w.Housing.Id }); // B, to housing, on the 21st
+        await ProjectAsync(app);
+
+        var street = w.District.Street1.AreaCode;
+        var upTo20 = await w.Street1.Get<AreaFigures>($"/api/cases/figures?area={street}&from={first:yyyy-MM-dd}&to={twentieth:yyyy-MM-dd}");
+        Assert.Equal(1, upTo20.Totals.Reported);
+        Assert.Equal(1, upTo20.Totals.Dispatched);
+        Assert.Equal([w.District.CommunityA.AreaCode], upTo20.Children.Where(r => r.Figures.Reported > 0).Select(r => r.Code));
+        var unitsUpTo20 = await w.Street1.Get<UnitFigures>($"/api/cases/figures/units?area={street}&from={first:yyyy-MM-dd}&to={twentieth:yyyy-MM-dd}");
+        Assert.Equal([w.Cityscape.Id], unitsUpTo20.Units.Select(u => u.UnitId));
+
+        var upTo21 = await w.Street1.Get<AreaFigures>($"/api/cases/figures?area={street}&from={first:yyyy-MM-dd}&to={twentieth.AddDays(1):yyyy-MM-dd}");
+        Assert.Equal((3, 2), (upTo21.Totals.Reported, upTo21.Totals.Dispatched));
+        var unitsUpTo21 = await w.Street1.Get<UnitFigures>($"/api/cases/figures/units?area={street}&from={first:yyyy-MM-dd}&to={twentieth.AddDays(1):yyyy-MM-dd}");
+        Assert.Equal(new[] { w.Cityscape.Id, w.Housing.Id }.Order(), unitsUpTo21.Units.Select(u => u.UnitId).Order());
+    }
+
     [Theory, OnSqlite, OnPostgres]
     public async Task Projections_running_side_by_side_count_every_entry_exactly_once(DatabaseProvider provider)
     {

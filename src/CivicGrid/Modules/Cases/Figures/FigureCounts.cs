@@ -58,6 +58,15 @@ public class FigureCounts
         return this;
     }
 
+    /// <summary>The same counts with the opposite sign: what a month's row minus its later days is read with.</summary>
+    public FigureCounts Negated() => new()
+    {
+        Reported = -Reported, OnTheSpot = -OnTheSpot, Dispatched = -Dispatched, Signed = -Signed, SignedInTime = -SignedInTime,
+        Handled = -Handled, HandledOnTime = -HandledOnTime, HandlingMinutes = -HandlingMinutes, TimedHandled = -TimedHandled,
+        Closed = -Closed, Solved = -Solved, Satisfied = -Satisfied, BasicallySatisfied = -BasicallySatisfied,
+        Dissatisfied = -Dissatisfied, Returns = -Returns, Reopens = -Reopens, Escalations = -Escalations, Whistles = -Whistles,
+    };
+
     static double? Rate(int part, int whole) => whole == 0 ? null : Math.Round((double)part / whole, 4);
 
     static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);

@@ -26,12 +26,15 @@ public sealed class FigureSums(TimeProvider clock) : IDisposable
     /// <summary>Each community's sums under <paramref name="prefix"/> (null: all the scope lets through).</summary>
     public async Task<Dictionary<string, FigureCounts>> CommunitiesAsync(CivicGridDbContext db, FiguresPeriod period, string? prefix, CancellationToken ct)
     {
-        var parts = await ReadAsync(db, period, $"c|{prefix}", p => ReadCommunitiesAsync(db, p, prefix, ct), ct);
+        var parts = await ReadAsync(db, period, $"c|{prefix}", p => ReadCommunitiesAsync(db, p, prefix, ct),
+            rows => rows.Select(r => (r.Community, r.Counts.Negated())).ToList(), ct);
         // Fresh sums: the remembered ones are shared and never changed.
         var sums = new Dictionary<string, FigureCounts>();
         foreach (var part in parts)
             foreach (var (community, counts) in part)
                 sums[community] = (sums.TryGetValue(community, out var sum) ? sum : new FigureCounts()).Add(counts);
+        // A community seen only in days taken away (dated after the period, so never in it) nets to nothing.
+        foreach (var none in sums.Where(kv => kv.Value.IsEmpty).Select(kv => kv.Key).ToList()) sums.Remove(none);
         return sums;
     }
 
@@ -39,13 +42,20 @@ public sealed class FigureSums(TimeProvider clock) : IDisposable
     public async Task<List<UnitSum>> UnitsAsync(CivicGridDbContext db, FiguresPeriod period, string? prefix, Guid[]? units, CancellationToken ct)
     {
         var key = $"u|{prefix}|{(units is null ? "" : string.Join(',', units))}";
-        var parts = await ReadAsync(db, period, key, p => ReadUnitsAsync(db, p, prefix, units, ct), ct);
-        return parts.SelectMany(p => p).ToList();
+        var parts = await ReadAsync(db, period, key, p => ReadUnitsAsync(db, p, prefix, units, ct),
+            rows => rows.Select(r => r with { Counts = r.Counts.Negated() }).ToList(), ct);
+        // A unit seen only in days taken away (dated after the period, so never in it) nets to nothing: not a row.
+        return parts.SelectMany(p => p).GroupBy(s => s.UnitId).Where(g => !ReadFigures.Sum(g.Select(s => s.Counts)).IsEmpty)
+            .SelectMany(g => g).ToList();
     }
 
-    /// <summary>The period's past part from memory (or read and remembered) and this month's part read live.</summary>
-    async Task<List<T>> ReadAsync<T>(CivicGridDbContext db, FiguresPeriod period, string key, Func<FiguresPeriod, Task<T>> read, CancellationToken ct)
-        where T : class
+    /// <summary>
+    /// The period's past part from memory (or read and remembered) and this month's part read live: as the month's row
+    /// less the days after the period when those are fewer than the days in it (late in the month, "this month so far"
+    /// is one month row and an empty stretch of days, not up to 31 days of rows).
+    /// </summary>
+    async Task<List<T>> ReadAsync<T>(CivicGridDbContext db, FiguresPeriod period, string key, Func<FiguresPeriod, Task<T>> read,
+        Func<T, T> negate, CancellationToken ct) where T : class
     {
         var today = FiguresPeriod.Today(clock);
         var (past, current) = period.SplitBefore(new DateOnly(today.Year, today.Month, 1));
@@ -64,7 +74,17 @@ public sealed class FigureSums(TimeProvider clock) : IDisposable
                 parts.Add(sums);
             }
         }
-        if (current is { } c) parts.Add(await read(c));
+        if (current is { } c)
+        {
+            var monthEnd = new DateOnly(c.From.Year, c.From.Month, 1).AddMonths(1).AddDays(-1);
+            var after = monthEnd.DayNumber - c.To.DayNumber;
+            if (c.From.Day == 1 && after > 0 && after < c.To.Day)
+            {
+                parts.Add(await read(new FiguresPeriod(c.From, monthEnd)));
+                parts.Add(negate(await read(new FiguresPeriod(c.To.AddDays(1), monthEnd))));
+            }
+            else parts.Add(await read(c));
+        }
         return parts;
     }
 
