@@ -54,22 +54,24 @@ public static class ReadFigures
             return new AreaFigures(null, "", null, period.From, period.To, FigureView.Of(Sum(all.Values)), rows);
         }
 
-        var node = await FindAsync(area, db, ct);
-        if (node.IsError) return node.Error!;
-        var code = node.Value.Code;
+        // The area and its children in one read: a dashboard opens with this on every visit.
+        var checkedCode = Check(area, db.Scope);
+        if (checkedCode.IsError) return checkedCode.Error!;
+        var code = checkedCode.Value;
+        var areas = await db.Areas.AsNoTracking().Where(a => a.AreaCode == code.Value || a.ParentCode == code.Value)
+            .Select(a => new { a.AreaCode, a.Name, Retired = a.RetiredAt != null }).ToListAsync(ct);
+        if (areas.FirstOrDefault(a => a.AreaCode == code.Value) is not { } node) return FiguresErrors.AreaNotFound;
         var communities = await CommunitySumsAsync(db, sums, period, code.Prefix, ct);
         List<AreaFigureRow> children = [];
         if (code.Level < AreaLevel.Community)
         {
             // Retired children stay while they have figures in the period: their history still counts.
-            var childAreas = await db.Areas.AsNoTracking().Where(a => a.ParentCode == code.Value)
-                .Select(a => new { a.AreaCode, a.Name, Retired = a.RetiredAt != null }).ToListAsync(ct);
-            var shown = childAreas
+            var shown = areas.Where(a => a.AreaCode != code.Value)
                 .Where(a => !a.Retired || communities.Keys.Any(k => k.StartsWith(AreaCode.Parse(a.AreaCode).Prefix, StringComparison.Ordinal)))
                 .ToDictionary(a => a.AreaCode, a => a.Name);
             children = Rows(shown.Keys, shown, communities);
         }
-        return new AreaFigures(code.Value, node.Value.Name, code.Level, period.From, period.To, FigureView.Of(Sum(communities.Values)), children);
+        return new AreaFigures(code.Value, node.Name, code.Level, period.From, period.To, FigureView.Of(Sum(communities.Values)), children);
     }
 
     /// <summary>
@@ -103,12 +105,21 @@ public static class ReadFigures
 
     internal sealed record Node(AreaCode Code, string Name);
 
+    /// <summary>A well-formed code within the caller's scope (else it looks missing), coarse enough to have figures.</summary>
+    static Result<AreaCode> Check(string area, DataScope scope)
+    {
+        if (!AreaCode.TryParse(area.Trim(), out var code)) return FiguresErrors.AreaInvalid;
+        if (!scope.Covers(code.Value)) return FiguresErrors.AreaNotFound;
+        if (code.Level == AreaLevel.Grid) return FiguresErrors.AreaTooFine;
+        return code;
+    }
+
     /// <summary>The area named, if it is within the caller's scope (else it looks missing) and coarse enough to have figures.</summary>
     internal static async Task<Result<Node>> FindAsync(string area, CivicGridDbContext db, CancellationToken ct)
     {
-        if (!AreaCode.TryParse(area.Trim(), out var code)) return FiguresErrors.AreaInvalid;
-        if (!db.Scope.Covers(code.Value)) return FiguresErrors.AreaNotFound;
-        if (code.Level == AreaLevel.Grid) return FiguresErrors.AreaTooFine;
+        var checkedCode = Check(area, db.Scope);
+        if (checkedCode.IsError) return checkedCode.Error!;
+        var code = checkedCode.Value;
         var name = await db.Areas.AsNoTracking().Where(a => a.AreaCode == code.Value).Select(a => a.Name).SingleOrDefaultAsync(ct);
         return name is null ? FiguresErrors.AreaNotFound : new Node(code, name);
     }
