@@ -92,12 +92,40 @@ public sealed class FigureSums(TimeProvider clock) : IDisposable
     static string ScopeKey(DataScope scope) =>
         scope.IsUnrestricted ? "*" : $"{string.Join(',', scope.AreaPrefixes)}/{string.Join(',', scope.UnitIds)}";
 
-    static async Task<string> StampsAsync(CivicGridDbContext db, FiguresPeriod period, CancellationToken ct)
+    /// <summary>
+    /// How long a read of the stamps is used again: under load, one read a second instead of one per request. Writes
+    /// through this instance's projection are seen at once (<see cref="Forget"/>); another instance's within this time,
+    /// well inside the projection's own lag (<see cref="FiguresProjection.Interval"/>).
+    /// </summary>
+    public static readonly TimeSpan StampsReuse = TimeSpan.FromSeconds(1);
+
+    sealed record StampsRead(long At, Dictionary<DateOnly, long> Versions);
+
+    StampsRead? _stamps;
+    long _generation;
+
+    /// <summary>Called once this instance's rollup writes have committed: the next read reads the stamps anew.</summary>
+    public void Forget()
     {
+        Interlocked.Increment(ref _generation);
+        _stamps = null;
+    }
+
+    async Task<string> StampsAsync(CivicGridDbContext db, FiguresPeriod period, CancellationToken ct)
+    {
+        // Wall time on purpose (Environment.TickCount64), not the app's clock: tests hold that clock still.
+        var stamps = _stamps;
+        if (stamps is null || Environment.TickCount64 - stamps.At > StampsReuse.TotalMilliseconds)
+        {
+            var generation = Interlocked.Read(ref _generation);
+            var at = Environment.TickCount64;
+            stamps = new StampsRead(at, await db.FigureStamps.AsNoTracking().ToDictionaryAsync(s => s.Month, s => s.Version, ct));
+            // A read begun before a local write committed must not stand in for a read after it.
+            if (Interlocked.Read(ref _generation) == generation) _stamps = stamps;
+        }
         var first = new DateOnly(period.From.Year, period.From.Month, 1);
-        var stamps = await db.FigureStamps.AsNoTracking().Where(s => s.Month >= first && s.Month <= period.To)
-            .OrderBy(s => s.Month).Select(s => new { s.Month, s.Version }).ToListAsync(ct);
-        return string.Join(',', stamps.Select(s => $"{s.Month:yyyyMM}:{s.Version}"));
+        return string.Join(',', stamps.Versions.Where(v => v.Key >= first && v.Key <= period.To).OrderBy(v => v.Key)
+            .Select(v => $"{v.Key:yyyyMM}:{v.Value}"));
     }
 
     static async Task<List<(string Community, FigureCounts Counts)>> ReadCommunitiesAsync(CivicGridDbContext db, FiguresPeriod period, string? prefix, CancellationToken ct)

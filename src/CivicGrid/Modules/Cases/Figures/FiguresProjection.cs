@@ -11,7 +11,8 @@ namespace CivicGrid.Modules.Cases.Figures;
 /// <c>FOR UPDATE SKIP LOCKED</c>, so instances running side by side take different entries; on SQLite the transaction
 /// is <c>BEGIN IMMEDIATE</c>, one writer at a time.
 /// </summary>
-public sealed class FiguresProjection(IServiceScopeFactory scopes, IConfiguration config, ILogger<FiguresProjection> log) : BackgroundService
+public sealed class FiguresProjection(IServiceScopeFactory scopes, IConfiguration config, FigureSums sums, ILogger<FiguresProjection> log)
+    : BackgroundService
 {
     public const int BatchSize = 500;
 
@@ -56,6 +57,7 @@ public sealed class FiguresProjection(IServiceScopeFactory scopes, IConfiguratio
         var ids = batch.Select(t => t.Id).ToList();
         await db.CaseTransitions.Where(t => ids.Contains(t.Id)).ExecuteUpdateAsync(s => s.SetProperty(t => t.Projected, true), ct);
         await tx.CommitAsync(ct);
+        sums.Forget();
         return batch.Count;
     }
 
