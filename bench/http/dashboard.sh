@@ -53,7 +53,7 @@ for period in "year $(TZ=Asia/Shanghai date -d '-364 days' +%F)" "month $(TZ=Asi
   set -- $period
   export CG_FROM=$2 CG_TO=$TODAY
   echo "== warm-up ($1) =="
-  wrk -t2 -c$CONNECTIONS -d10s -s bench/http/dashboard.lua $URL >/dev/null
+  wrk -t2 -c$CONNECTIONS -d20s -s bench/http/dashboard.lua $URL >/dev/null
   echo "== street dashboard, $1 ($CG_FROM..$CG_TO), $CONNECTIONS connections, ${SECONDS_PER_RUN}s =="
   APP0=$(cpu_of $APP_PID); PG0=$(pg_cpu)
   wrk -t2 -c$CONNECTIONS -d${SECONDS_PER_RUN}s --latency -s bench/http/dashboard.lua $URL | tee "$WORK/out"

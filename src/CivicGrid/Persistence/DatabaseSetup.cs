@@ -45,12 +45,25 @@ public static class DatabaseSetup
     public static string ConnectionString(IConfiguration config, DatabaseProvider provider, string contentRoot)
     {
         var configured = config.GetConnectionString("CivicGrid");
-        if (!string.IsNullOrWhiteSpace(configured)) return configured;
+        if (!string.IsNullOrWhiteSpace(configured)) return provider == DatabaseProvider.Postgres ? WithPreparedStatements(configured) : configured;
         if (provider == DatabaseProvider.Postgres)
             throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:CivicGrid is not set.");
         var dir = Path.Combine(contentRoot, "data");
         Directory.CreateDirectory(dir);
         return $"Data Source={Path.Combine(dir, "civicgrid.db")}";
+    }
+
+    /// <summary>
+    /// Npgsql's automatic preparation, unless the connection string says otherwise: the app sends the same few hundred
+    /// statements all day, and a prepared one skips PostgreSQL's parse and plan (a fifth to a third of the database's
+    /// CPU per intake and per dashboard request, bench/RESULTS.md). <c>Max Auto Prepare=0</c> turns it off (a pooler
+    /// that cannot keep prepared statements).
+    /// </summary>
+    public static string WithPreparedStatements(string connection)
+    {
+        var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connection };
+        if (given.ContainsKey("Max Auto Prepare") || given.ContainsKey("MaxAutoPrepare")) return connection;
+        return new Npgsql.NpgsqlConnectionStringBuilder(connection) { MaxAutoPrepare = 100, AutoPrepareMinUsages = 2 }.ConnectionString;
     }
 }
 
