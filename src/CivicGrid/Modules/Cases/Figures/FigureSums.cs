@@ -14,10 +14,13 @@ namespace CivicGrid.Modules.Cases.Figures;
 /// </summary>
 public sealed class FigureSums(TimeProvider clock) : IDisposable
 {
-    /// <summary>Remembered periods (one per area, scope and period asked for), the least used dropped first.</summary>
-    const int Capacity = 4096;
+    /// <summary>
+    /// Rows remembered at most (a street's year is a few hundred: one per community, or per unit and name), about a
+    /// hundred bytes each; when full, the least recently used periods go first.
+    /// </summary>
+    const int Capacity = 1_000_000;
 
-    readonly MemoryCache _closed = new(new MemoryCacheOptions { SizeLimit = Capacity });
+    readonly MemoryCache _closed = new(new MemoryCacheOptions { SizeLimit = Capacity, CompactionPercentage = 0.25 });
 
     public sealed record UnitSum(Guid UnitId, string UnitName, FigureCounts Counts);
 
@@ -55,7 +58,7 @@ public sealed class FigureSums(TimeProvider clock) : IDisposable
     /// is one month row and an empty stretch of days, not up to 31 days of rows).
     /// </summary>
     async Task<List<T>> ReadAsync<T>(CivicGridDbContext db, FiguresPeriod period, string key, Func<FiguresPeriod, Task<T>> read,
-        Func<T, T> negate, CancellationToken ct) where T : class
+        Func<T, T> negate, CancellationToken ct) where T : class, System.Collections.ICollection
     {
         var today = FiguresPeriod.Today(clock);
         var (past, current) = period.SplitBefore(new DateOnly(today.Year, today.Month, 1));
@@ -70,7 +73,8 @@ public sealed class FigureSums(TimeProvider clock) : IDisposable
             else
             {
                 var sums = await read(p);
-                _closed.Set(memoryKey, new Remembered<T>(stamps, sums), new MemoryCacheEntryOptions { Size = 1, SlidingExpiration = TimeSpan.FromHours(1) });
+                _closed.Set(memoryKey, new Remembered<T>(stamps, sums),
+                    new MemoryCacheEntryOptions { Size = Math.Max(1, sums.Count), SlidingExpiration = TimeSpan.FromHours(1) });
                 parts.Add(sums);
             }
         }
