@@ -23,8 +23,11 @@ sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         // The public Open311 feed reads a window of report times, newest first, across states.
         e.HasIndex(c => c.ReportedAt);
         e.HasIndex(c => c.ReporterAccountId);
-        // The sweep looks only at cases with handlers whose next light is due.
-        e.HasIndex(c => new { c.Status, c.HandlingYellowAt });
+        // The deadline sweep (Jobs/DeadlineSweep.cs) finds what is due through partial indexes that hold only the cases
+        // it may have to visit, so a tick reads what is due, not every case.
+        e.HasIndex(c => c.HandlingYellowAt).HasFilter(Jobs.DeadlineSweep.YellowPendingSql).HasDatabaseName("IX_Cases_SweepYellow");
+        e.HasIndex(c => c.HandlingDue).HasFilter(Jobs.DeadlineSweep.RedPendingSql).HasDatabaseName("IX_Cases_SweepRed");
+        e.HasIndex(c => c.Id).HasFilter(Jobs.DeadlineSweep.ReturnsPendingSql).HasDatabaseName("IX_Cases_SweepReturns");
         e.HasMany(c => c.Assignments).WithOne().HasForeignKey(a => a.CaseId);
         e.Ignore(c => c.NewTransitions);
         e.Ignore(c => c.NewAttachments);
@@ -44,6 +47,7 @@ sealed class CaseAssignmentConfiguration : IEntityTypeConfiguration<CaseAssignme
         e.Property(a => a.Id).ValueGeneratedNever();
         e.Property(a => a.UnitName).HasMaxLength(100);
         e.HasIndex(a => new { a.UnitId, a.Active });
+        e.HasIndex(a => a.ResponseDue).HasFilter(Jobs.DeadlineSweep.ReminderPendingSql).HasDatabaseName("IX_CaseAssignments_SweepReminder");
     }
 }
 

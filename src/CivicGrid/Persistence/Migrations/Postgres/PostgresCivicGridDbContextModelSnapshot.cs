@@ -386,6 +386,18 @@ namespace CivicGrid.Persistence.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("HandlingDue")
+                        .HasDatabaseName("IX_Cases_SweepRed")
+                        .HasFilter("\"Light\" <> 2 AND \"Status\" IN (4, 5, 6)");
+
+                    b.HasIndex("HandlingYellowAt")
+                        .HasDatabaseName("IX_Cases_SweepYellow")
+                        .HasFilter("\"Light\" = 0 AND \"Status\" IN (4, 5, 6)");
+
+                    b.HasIndex("Id")
+                        .HasDatabaseName("IX_Cases_SweepReturns")
+                        .HasFilter("\"ReturnCount\" >= 2 AND NOT \"Supervised\" AND \"Status\" NOT IN (3, 9, 10, 11)");
+
                     b.HasIndex("Number")
                         .IsUnique();
 
@@ -394,8 +406,6 @@ namespace CivicGrid.Persistence.Migrations.Postgres
                     b.HasIndex("ReporterAccountId");
 
                     b.HasIndex("AreaCode", "Status");
-
-                    b.HasIndex("Status", "HandlingYellowAt");
 
                     b.HasIndex("Status", "ReportedAt");
 
@@ -439,6 +449,10 @@ namespace CivicGrid.Persistence.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("CaseId");
+
+                    b.HasIndex("ResponseDue")
+                        .HasDatabaseName("IX_CaseAssignments_SweepReminder")
+                        .HasFilter("\"Active\" AND \"SignedAt\" IS NULL AND NOT \"ResponseReminded\"");
 
                     b.HasIndex("UnitId", "Active");
 

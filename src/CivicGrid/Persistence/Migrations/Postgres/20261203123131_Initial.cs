@@ -1565,6 +1565,12 @@ namespace CivicGrid.Persistence.Migrations.Postgres
                 column: "CaseId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_CaseAssignments_SweepReminder",
+                table: "CaseAssignments",
+                column: "ResponseDue",
+                filter: "\"Active\" AND \"SignedAt\" IS NULL AND NOT \"ResponseReminded\"");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_CaseAssignments_UnitId_Active",
                 table: "CaseAssignments",
                 columns: new[] { "UnitId", "Active" });
@@ -1616,14 +1622,27 @@ namespace CivicGrid.Persistence.Migrations.Postgres
                 column: "ReporterAccountId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Cases_Status_HandlingYellowAt",
-                table: "Cases",
-                columns: new[] { "Status", "HandlingYellowAt" });
-
-            migrationBuilder.CreateIndex(
                 name: "IX_Cases_Status_ReportedAt",
                 table: "Cases",
                 columns: new[] { "Status", "ReportedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Cases_SweepRed",
+                table: "Cases",
+                column: "HandlingDue",
+                filter: "\"Light\" <> 2 AND \"Status\" IN (4, 5, 6)");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Cases_SweepReturns",
+                table: "Cases",
+                column: "Id",
+                filter: "\"ReturnCount\" >= 2 AND NOT \"Supervised\" AND \"Status\" NOT IN (3, 9, 10, 11)");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Cases_SweepYellow",
+                table: "Cases",
+                column: "HandlingYellowAt",
+                filter: "\"Light\" = 0 AND \"Status\" IN (4, 5, 6)");
 
             migrationBuilder.CreateIndex(
                 name: "IX_CaseTransitions_At",
