@@ -39,7 +39,8 @@ public static class DatabaseSetup
             o.UseNpgsql(connection, n => n.UseNetTopologySuite());
         else
             o.UseSqlite(connection);
-        o.AddInterceptors(new VersionInterceptor(), new Modules.Cases.Persistence.CaseHistoryWriter(services?.GetService<Modules.Cases.Live.CaseFeed>()));
+        o.AddInterceptors(new VersionInterceptor(), new Modules.Cases.Persistence.CaseHistoryWriter(services?.GetService<Modules.Cases.Live.CaseFeed>()),
+            new RememberedTables(services?.GetServices<IRemembered>().ToList() ?? []));
     }
 
     public static string ConnectionString(IConfiguration config, DatabaseProvider provider, string contentRoot)

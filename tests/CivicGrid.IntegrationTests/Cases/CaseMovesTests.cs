@@ -148,7 +148,7 @@ public sealed class CaseMovesTests(Apps apps) : IClassFixture<Apps>
         var sp = scope.ServiceProvider;
         await using var db = new ScopedDb(sp, user).Open();
         return await new MoveCase(db, user, app.Clock, sp.GetRequiredService<CurrentCalendar>(), sp.GetRequiredService<GridLocator>(),
-            sp.GetServices<ICaseOrigin>(), sp.GetRequiredService<CivicGrid.Shared.Files.UploadLimits>())
+            sp.GetRequiredService<CaseDetailParts>(), sp.GetRequiredService<CivicGrid.Shared.Files.UploadLimits>())
             .TryAsync(id, version, move, CancellationToken.None);
     }
 }

@@ -1,5 +1,6 @@
 using CivicGrid.Modules.Areas.Features;
 using CivicGrid.Modules.Areas.Locating;
+using CivicGrid.Persistence;
 
 namespace CivicGrid.Modules.Areas;
 
@@ -8,6 +9,7 @@ public static class AreasModule
     public static IHostApplicationBuilder AddAreas(this IHostApplicationBuilder builder)
     {
         builder.Services.AddSingleton<GridLocator>();
+        builder.Services.AddRemembered<AreaNames>();
         builder.Services.AddHostedService<GridIndexRefresher>();
         return builder;
     }

@@ -3,6 +3,7 @@ using CivicGrid.Modules.Cases.Features;
 using CivicGrid.Modules.Cases.Figures;
 using CivicGrid.Modules.Cases.Jobs;
 using CivicGrid.Modules.Cases.Live;
+using CivicGrid.Persistence;
 
 namespace CivicGrid.Modules.Cases;
 
@@ -13,6 +14,9 @@ public static class CasesModule
     {
         builder.Services.AddScoped<MoveCase>();
         builder.Services.AddScoped<ReportCase>();
+        builder.Services.AddScoped<CaseDetailParts>();
+        builder.Services.AddSingleton<CaseNumbers>();
+        builder.Services.AddRemembered<RememberedCatalog>();
         builder.Services.AddSingleton<CaseFeed>();
         builder.Services.AddSignalR();
         builder.Services.AddHostedService<CaseHubRelay>();

@@ -44,8 +44,8 @@ public static class BrowseCases
     }
 
     static async Task<Results<Ok<CaseViews.Detail>, NotFound>> Get(Guid id, CivicGridDbContext db, CurrentUser user,
-        IEnumerable<ICaseOrigin> origins, CancellationToken ct) =>
-        await CaseViews.DetailAsync(db, id, user, origins, ct) is { } detail ? TypedResults.Ok(detail) : TypedResults.NotFound();
+        CaseDetailParts parts, CancellationToken ct) =>
+        await CaseViews.DetailAsync(db, id, user, parts, ct) is { } detail ? TypedResults.Ok(detail) : TypedResults.NotFound();
 
     static async Task<Results<FileStreamHttpResult, NotFound>> Download(Guid id, Guid fileId, CivicGridDbContext db, IFileStore store, CancellationToken ct)
     {

@@ -1,3 +1,4 @@
+using CivicGrid.Modules.Areas;
 using CivicGrid.Modules.Cases.Catalog;
 using CivicGrid.Modules.Calendar.Domain;
 using CivicGrid.Modules.Cases.Domain;
@@ -6,6 +7,17 @@ using CivicGrid.Shared;
 using Microsoft.EntityFrameworkCore;
 
 namespace CivicGrid.Modules.Cases.Features;
+
+/// <summary>
+/// What a case's detail is made of besides the case's own rows: its catalog item and its areas' names (both held in
+/// memory, ADR 16) and where it came from (<see cref="ICaseOrigin"/>, answered by the module that opened it).
+/// </summary>
+public sealed class CaseDetailParts(RememberedCatalog catalog, AreaNames names, IEnumerable<ICaseOrigin> origins)
+{
+    public RememberedCatalog Catalog => catalog;
+    public AreaNames Names => names;
+    public IEnumerable<ICaseOrigin> Origins => origins;
+}
 
 /// <summary>What the API and pages show of a case: a summary for lists and queues, the detail with its whole history.</summary>
 public static class CaseViews
@@ -45,23 +57,23 @@ public static class CaseViews
     /// The detail of a case the caller can see (the DbContext's scope applies), or null; with the moves open to
     /// <paramref name="user"/> now (<see cref="CaseMoves.OpenTo"/>), so an app shows the same buttons as the console.
     /// </summary>
-    public static async Task<Detail?> DetailAsync(CivicGridDbContext db, Guid id, CurrentUser user, IEnumerable<ICaseOrigin> origins,
+    public static async Task<Detail?> DetailAsync(CivicGridDbContext db, Guid id, CurrentUser user, CaseDetailParts parts,
         CancellationToken ct)
     {
         var c = await db.Cases.AsNoTracking().Include(x => x.Assignments).SingleOrDefaultAsync(x => x.Id == id, ct);
         if (c is null) return null;
         var history = await db.CaseTransitions.AsNoTracking().Where(t => t.CaseId == id).ToListAsync(ct);
         var files = await db.CaseAttachments.AsNoTracking().Where(a => a.CaseId == id).ToListAsync(ct);
-        return await ComposeAsync(db, c, null, history, files, user, origins, ct);
+        return await ComposeAsync(db, c, null, history, files, user, parts, made: false, ct);
     }
 
     /// <summary>
     /// The detail of a case this context has just saved: the case as tracked, no reload. A case made in this unit of
-    /// work has its whole history tracked too (the history writer added it), so the answer to an intake costs one
-    /// small query (the area names); a moved case reads its history and photos.
+    /// work has its whole history tracked too (the history writer added it), so the answer to an intake reads nothing
+    /// (item and names are in memory, and a new case has no origin yet); a moved case reads its history, photos and origin.
     /// </summary>
     public static async Task<Detail> DetailOfSavedAsync(CivicGridDbContext db, Case c, CatalogItem? item, CurrentUser user,
-        IEnumerable<ICaseOrigin> origins, CancellationToken ct)
+        CaseDetailParts parts, CancellationToken ct)
     {
         var tracked = db.ChangeTracker.Entries<CaseTransition>().Select(e => e.Entity).Where(t => t.CaseId == c.Id).ToList();
         var made = tracked.Any(t => t.Seq == 1);
@@ -70,17 +82,15 @@ public static class CaseViews
             ? db.ChangeTracker.Entries<CaseAttachment>().Select(e => e.Entity).Where(a => a.CaseId == c.Id).ToList()
             : await db.CaseAttachments.AsNoTracking().Where(a => a.CaseId == c.Id).ToListAsync(ct);
         // A case made in this unit of work has no origin yet: whoever opened it links it after the intake.
-        return await ComposeAsync(db, c, item, history, files, user, made ? [] : origins, ct);
+        return await ComposeAsync(db, c, item, history, files, user, parts, made, ct);
     }
 
     static async Task<Detail> ComposeAsync(CivicGridDbContext db, Case c, CatalogItem? item, List<CaseTransition> history,
-        List<CaseAttachment> files, CurrentUser user, IEnumerable<ICaseOrigin> origins, CancellationToken ct)
+        List<CaseAttachment> files, CurrentUser user, CaseDetailParts parts, bool made, CancellationToken ct)
     {
-        item ??= await db.CatalogItems.AsNoTracking().SingleAsync(i => i.Code == c.ItemCode, ct);
-        var codes = new[] { c.AreaCode, c.AreaCode[..12], c.AreaCode[..9] + "000" };
-        // Names only: an area row also carries its boundary, which a name lookup has no reason to read.
-        var names = await db.Areas.IgnoreQueryFilters().AsNoTracking().Where(a => codes.Contains(a.AreaCode))
-            .Select(a => new { a.AreaCode, a.Name }).ToDictionaryAsync(a => a.AreaCode, a => a.Name, ct);
+        item ??= await parts.Catalog.FindAsync(db, c.ItemCode, ct)
+            ?? throw new InvalidOperationException($"Case {c.Id} names catalog item {c.ItemCode}, which does not exist.");
+        var names = await parts.Names.OfAsync([c.AreaCode, c.AreaCode[..12], c.AreaCode[..9] + "000"], ct);
         var summary = new Summary(c.Id, c.Number, c.Status, c.Status.ToChinese(), c.Source, c.ItemCode, item.Name, c.Description,
             c.Address, c.AreaCode, c.Level, c.Priority, c.ReportedAt, c.HandlingDue, c.Light, c.Supervised, c.Whistled,
             c.ReturnCount, c.ReopenCount, c.Version);
@@ -91,7 +101,7 @@ public static class CaseViews
             history.OrderBy(t => t.Seq).Select(t => new HistoryEntry(t.Seq, t.At, t.ActorName, t.Action, t.From, t.To, t.Comment, t.UnitName, t.UnitRole,
                 files.Where(f => f.TransitionSeq == t.Seq)
                     .Select(f => new AttachmentView(f.Id, f.FileName, f.ContentType, f.Size, $"/api/cases/{c.Id}/attachments/{f.Id}")).ToList())).ToList(),
-            names.GetValueOrDefault(codes[0], ""), names.GetValueOrDefault(codes[1], ""), names.GetValueOrDefault(codes[2], ""),
-            CaseMoves.OpenTo(c, user).Order().ToList(), await origins.FindAsync(db, c.Id, user, ct));
+            names[0], names[1], names[2], CaseMoves.OpenTo(c, user).Order().ToList(),
+            made ? null : await parts.Origins.FindAsync(db, c.Id, user, ct));
     }
 }

@@ -18,7 +18,7 @@ namespace CivicGrid.Modules.Cases.Features;
 /// short-lived context and show it.
 /// </summary>
 public sealed class MoveCase(CivicGridDbContext db, CurrentUser user, TimeProvider clock, CurrentCalendar calendar, GridLocator grids,
-    IEnumerable<ICaseOrigin> origins, UploadLimits limits)
+    CaseDetailParts parts, UploadLimits limits)
 {
     public static readonly Error NotAllowed = new("case.forbidden", "您没有执行此操作的权限。", StatusCodes.Status403Forbidden);
 
@@ -27,6 +27,7 @@ public sealed class MoveCase(CivicGridDbContext db, CurrentUser user, TimeProvid
         Error.Validation("calendar.year_not_loaded", $"{year}年的工作日历尚未导入，无法计算办理时限。请联系系统管理员导入。");
 
     CivicGridDbContext Db => db;
+    CaseDetailParts Parts => parts;
     CurrentUser User => user;
     DateTimeOffset Now => clock.GetUtcNow();
     WorkingCalendar Calendar => calendar.Calendar;
@@ -44,7 +45,8 @@ public sealed class MoveCase(CivicGridDbContext db, CurrentUser user, TimeProvid
         public GridLocator Grids => move.Grids;
 
         public async Task<CatalogItem> ItemAsync(CancellationToken ct) =>
-            await move.Db.CatalogItems.AsNoTracking().SingleAsync(i => i.Code == @case.ItemCode, ct);
+            await move.Parts.Catalog.FindAsync(move.Db, @case.ItemCode, ct)
+            ?? throw new InvalidOperationException($"Case {@case.Id} names catalog item {@case.ItemCode}, which does not exist.");
 
         public Task<Result<IReadOnlyList<StoredFile>>> PhotosAsync(Guid[]? ids, CancellationToken ct) =>
             CaseUploads.TakeAsync(move.Db, move.User, ids, move.Limits, Now, ct);
@@ -80,7 +82,7 @@ public sealed class MoveCase(CivicGridDbContext db, CurrentUser user, TimeProvid
         }
         catch (DbUpdateConcurrencyException) { return new(null, Error.StaleWrite); } // someone moved it between our read and write
         catch (CalendarYearNotLoadedException e) { return new(null, YearNotLoaded(e.Year)); }
-        return new(await CaseViews.DetailOfSavedAsync(db, @case, null, user, origins, ct), null);
+        return new(await CaseViews.DetailOfSavedAsync(db, @case, null, user, parts, ct), null);
     }
 
     public async Task<Results<Ok<CaseViews.Detail>, NotFound, ProblemHttpResult>> RunAsync(Guid id, int? version, CaseMove move, CancellationToken ct)

@@ -20,7 +20,7 @@ namespace CivicGrid.Modules.Cases.Features;
 /// and Open311's <c>POST requests</c> both run <see cref="RunAsync"/>, so both doors check and create alike.
 /// </summary>
 public sealed class ReportCase(CivicGridDbContext db, CurrentUser user, GridLocator grids, PersonalDataProtector protector, TimeProvider clock,
-    UploadLimits limits)
+    UploadLimits limits, Catalog.RememberedCatalog catalog, CaseNumbers numbers)
 {
     public const int MaxDescription = 4000;
 
@@ -48,13 +48,13 @@ public sealed class ReportCase(CivicGridDbContext db, CurrentUser user, GridLoca
 
     static async Task<Results<Created<CaseViews.Detail>, Ok<CaseViews.Detail>, ProblemHttpResult>> Handle(
         Request request, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, ReportCase intake, CivicGridDbContext db,
-        CurrentUser user, IEnumerable<ICaseOrigin> origins, CancellationToken ct)
+        CurrentUser user, CaseDetailParts parts, CancellationToken ct)
     {
         var reported = await intake.RunAsync(request, idempotencyKey, Door.Api, ct);
         if (reported.IsError) return reported.Error!.ToProblem();
         var detail = reported.Value.Made is var (made, item)
-            ? await CaseViews.DetailOfSavedAsync(db, made, item, user, origins, ct)
-            : (await CaseViews.DetailAsync(db, reported.Value.CaseId, user, origins, ct))!;
+            ? await CaseViews.DetailOfSavedAsync(db, made, item, user, parts, ct)
+            : (await CaseViews.DetailAsync(db, reported.Value.CaseId, user, parts, ct))!;
         return reported.Value.Replayed ? TypedResults.Ok(detail) : TypedResults.Created($"/api/cases/{detail.Case.Id}", detail);
     }
 
@@ -93,7 +93,7 @@ public sealed class ReportCase(CivicGridDbContext db, CurrentUser user, GridLoca
         if (photos.IsError) return photos.Error!;
 
         var now = clock.GetUtcNow();
-        var number = await CaseNumbers.NextAsync(db, grid.Code[..6], now, ct);
+        var number = await numbers.NextAsync(db, grid.Code[..6], now, ct);
         var spec = new Case.Intake(number, grid.Code, source, item, request.Description.Trim(), request.Longitude!.Value,
             request.Latitude!.Value, string.IsNullOrWhiteSpace(request.Address) ? grid.Name : Clip(request.Address, 200),
             request.Priority ?? CasePriority.Normal, ReporterName(request, door), photos.Value);
@@ -129,8 +129,7 @@ public sealed class ReportCase(CivicGridDbContext db, CurrentUser user, GridLoca
         if (string.IsNullOrWhiteSpace(r.Description)) return CaseErrors.DescriptionRequired;
         if (r.Description.Length > MaxDescription) return CaseErrors.DescriptionTooLong;
         if (r.Longitude is not { } lon || r.Latitude is not { } lat) return CaseErrors.LocationRequired;
-        var item = await db.CatalogItems.AsNoTracking().SingleOrDefaultAsync(i => i.Code == r.ItemCode && !i.Retired, ct);
-        if (item is null) return CaseErrors.UnknownItem;
+        if (await catalog.FindAsync(db, r.ItemCode ?? "", ct) is not { Retired: false } item) return CaseErrors.UnknownItem;
         if (grids.Locate(lon, lat) is not { } grid) return CaseErrors.OutsideGrids;
         if (door == Door.Open311) return (CaseSource.Open311, item, grid);
         var staff = user.Can(Permissions.Cases.View);
