@@ -26,10 +26,14 @@ public static class DatabaseSetup
             var user = sp.GetRequiredService<CurrentUser>();
             return new ScopeSource(() => user.Scope);
         });
+        // The options (provider, connection, interceptors) are built once for the app, not again for every request's
+        // context: they are the same for every caller, and the interceptors keep no state between saves of a context.
         if (provider == DatabaseProvider.Postgres)
-            builder.Services.AddDbContext<CivicGridDbContext, PostgresCivicGridDbContext>((sp, o) => Configure(o, provider, connection, sp));
+            builder.Services.AddDbContext<CivicGridDbContext, PostgresCivicGridDbContext>((sp, o) => Configure(o, provider, connection, sp),
+                optionsLifetime: ServiceLifetime.Singleton);
         else
-            builder.Services.AddDbContext<CivicGridDbContext, SqliteCivicGridDbContext>((sp, o) => Configure(o, provider, connection, sp));
+            builder.Services.AddDbContext<CivicGridDbContext, SqliteCivicGridDbContext>((sp, o) => Configure(o, provider, connection, sp),
+                optionsLifetime: ServiceLifetime.Singleton);
         return builder;
     }
 

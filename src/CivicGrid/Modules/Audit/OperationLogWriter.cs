@@ -7,7 +7,9 @@ namespace CivicGrid.Modules.Audit;
 /// Stores operation-log entries in batches, off the request: the middleware hands an entry over and the response goes
 /// out; a background loop writes whatever has gathered (up to <see cref="BatchSize"/> a time) in one statement. One
 /// insert per write request would double the transactions of every write (bench/RESULTS.md); batched, a busy instance
-/// writes a few inserts a second. On shutdown the loop drains the queue before the host stops; a crash can lose the
+/// writes a few inserts a second: after the first entry of a batch arrives the loop waits <see cref="Gather"/> for more, since
+/// each write costs a context and a transaction however few rows it carries (a write per request or two had cost a busy
+/// instance an eighth of its CPU, bench/RESULTS.md). On shutdown the loop drains the queue before the host stops; a crash can lose the
 /// entries of the last moment — the log is a record of calls, while what must never be lost (a personal-data reveal)
 /// is written in the request's own transaction (PersonalDataAccess). Readers call <see cref="FlushAsync"/> first, so the
 /// log read through this instance includes its own latest calls.
@@ -15,6 +17,7 @@ namespace CivicGrid.Modules.Audit;
 public sealed class OperationLogWriter(IServiceScopeFactory scopes, ILogger<OperationLogWriter> log) : BackgroundService
 {
     public const int BatchSize = 500;
+    public static readonly TimeSpan Gather = TimeSpan.FromMilliseconds(250);
 
     readonly Channel<OperationLogEntry> _queue = Channel.CreateBounded<OperationLogEntry>(
         new BoundedChannelOptions(50_000) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
@@ -36,6 +39,7 @@ public sealed class OperationLogWriter(IServiceScopeFactory scopes, ILogger<Oper
         {
             while (await _queue.Reader.WaitToReadAsync(ct))
             {
+                if (_queue.Reader.Count < BatchSize) await Task.Delay(Gather, ct);
                 try { await FlushAsync(ct); }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {
