@@ -12,18 +12,39 @@ using Microsoft.EntityFrameworkCore;
 namespace CivicGrid.Persistence;
 
 /// <summary>The unit of work: one SaveChanges per request. Data scope is applied here, once, for every scoped entity.</summary>
-/// <remarks>Abstract: each provider has its own subclass so that each has its own migrations (docs/adr/0002).</remarks>
-public abstract class CivicGridDbContext(DbContextOptions options, ScopeSource scope)
-    : IdentityDbContext<Account, AccountRole, Guid>(options)
+/// <remarks>
+/// Abstract: each provider has its own subclass so that each has its own migrations (docs/adr/0002). Contexts are pooled
+/// (<see cref="DatabaseSetup"/>): every one is handed out through <see cref="DbContextScopes.WithScope{T}"/>, and sees
+/// nothing from the moment it is disposed until it is handed out again.
+/// </remarks>
+public abstract class CivicGridDbContext(DbContextOptions options) : IdentityDbContext<Account, AccountRole, Guid>(options)
 {
-    // Read by the query filters; EF parameterizes these per query, so one model serves every caller.
-    bool ScopeUnrestricted => scope.Current.IsUnrestricted;
-    string[] ScopePrefixes => scope.Current.AreaPrefixes;
-    Guid? ScopeResidentId => scope.Current.ResidentId;
-    Guid? ScopeAccountId => scope.Current.AccountId;
-    Guid[] ScopeUnitIds => scope.Current.UnitIds;
+    static readonly ScopeSource NoScope = ScopeSource.Fixed(DataScope.Nothing);
+    ScopeSource _scope = NoScope;
 
-    public DataScope Scope => scope.Current;
+    // Read by the query filters; EF parameterizes these per query, so one model serves every caller.
+    bool ScopeUnrestricted => _scope.Current.IsUnrestricted;
+    string[] ScopePrefixes => _scope.Current.AreaPrefixes;
+    Guid? ScopeResidentId => _scope.Current.ResidentId;
+    Guid? ScopeAccountId => _scope.Current.AccountId;
+    Guid[] ScopeUnitIds => _scope.Current.UnitIds;
+
+    public DataScope Scope => _scope.Current;
+
+    internal void UseScope(ScopeSource scope) => _scope = scope;
+
+    // Back to the pool (or gone): whoever takes this instance next sets its own scope.
+    public override void Dispose()
+    {
+        _scope = NoScope;
+        base.Dispose();
+    }
+
+    public override ValueTask DisposeAsync()
+    {
+        _scope = NoScope;
+        return base.DisposeAsync();
+    }
 
     public DbSet<Area> Areas => Set<Area>();
     public DbSet<Compound> Compounds => Set<Compound>();
@@ -178,8 +199,7 @@ public abstract class CivicGridDbContext(DbContextOptions options, ScopeSource s
 }
 
 /// <summary>The SQLite model and its migrations (Persistence/Migrations/Sqlite).</summary>
-public sealed class SqliteCivicGridDbContext(DbContextOptions<SqliteCivicGridDbContext> options, ScopeSource scope)
-    : CivicGridDbContext(options, scope)
+public sealed class SqliteCivicGridDbContext(DbContextOptions<SqliteCivicGridDbContext> options) : CivicGridDbContext(options)
 {
     // SQLite cannot compare or order DateTimeOffset text; every instant we store is UTC, so stored ticks order correctly.
     protected override void ConfigureConventions(ModelConfigurationBuilder conventions) =>
@@ -187,5 +207,16 @@ public sealed class SqliteCivicGridDbContext(DbContextOptions<SqliteCivicGridDbC
 }
 
 /// <summary>The PostgreSQL + PostGIS model and its migrations (Persistence/Migrations/Postgres).</summary>
-public sealed class PostgresCivicGridDbContext(DbContextOptions<PostgresCivicGridDbContext> options, ScopeSource scope)
-    : CivicGridDbContext(options, scope);
+public sealed class PostgresCivicGridDbContext(DbContextOptions<PostgresCivicGridDbContext> options) : CivicGridDbContext(options);
+
+public static class DbContextScopes
+{
+    /// <summary>Limits the context's queries to <paramref name="scope"/> (read at every query) until it is disposed.</summary>
+    public static T WithScope<T>(this T db, ScopeSource scope) where T : CivicGridDbContext
+    {
+        db.UseScope(scope);
+        return db;
+    }
+
+    public static T WithScope<T>(this T db, DataScope scope) where T : CivicGridDbContext => db.WithScope(ScopeSource.Fixed(scope));
+}

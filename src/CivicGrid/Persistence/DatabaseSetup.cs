@@ -26,14 +26,22 @@ public static class DatabaseSetup
             var user = sp.GetRequiredService<CurrentUser>();
             return new ScopeSource(() => user.Scope);
         });
-        // The options (provider, connection, interceptors) are built once for the app, not again for every request's
-        // context: they are the same for every caller, and the interceptors keep no state between saves of a context.
+        // Contexts come from a pool: a request's context reuses the internal services (query translators, change
+        // tracker, connection) an earlier one set up, instead of building them again (bench/RESULTS.md). The options
+        // are the same for every caller; the interceptors keep nothing between saves. The caller's scope is set on
+        // the way out of the pool and dropped on the way back (CivicGridDbContext.Dispose).
         if (provider == DatabaseProvider.Postgres)
-            builder.Services.AddDbContext<CivicGridDbContext, PostgresCivicGridDbContext>((sp, o) => Configure(o, provider, connection, sp),
-                optionsLifetime: ServiceLifetime.Singleton);
+        {
+            builder.Services.AddPooledDbContextFactory<PostgresCivicGridDbContext>((sp, o) => Configure(o, provider, connection, sp));
+            builder.Services.AddScoped<CivicGridDbContext>(sp => sp.GetRequiredService<IDbContextFactory<PostgresCivicGridDbContext>>()
+                .CreateDbContext().WithScope(sp.GetRequiredService<ScopeSource>()));
+        }
         else
-            builder.Services.AddDbContext<CivicGridDbContext, SqliteCivicGridDbContext>((sp, o) => Configure(o, provider, connection, sp),
-                optionsLifetime: ServiceLifetime.Singleton);
+        {
+            builder.Services.AddPooledDbContextFactory<SqliteCivicGridDbContext>((sp, o) => Configure(o, provider, connection, sp));
+            builder.Services.AddScoped<CivicGridDbContext>(sp => sp.GetRequiredService<IDbContextFactory<SqliteCivicGridDbContext>>()
+                .CreateDbContext().WithScope(sp.GetRequiredService<ScopeSource>()));
+        }
         return builder;
     }
 
@@ -79,7 +87,7 @@ sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<SqliteCivicGr
     {
         var o = new DbContextOptionsBuilder<SqliteCivicGridDbContext>();
         DatabaseSetup.Configure(o, DatabaseProvider.Sqlite, "Data Source=design.db");
-        return new(o.Options, ScopeSource.Fixed(DataScope.Unrestricted));
+        return new SqliteCivicGridDbContext(o.Options).WithScope(DataScope.Unrestricted);
     }
 }
 
@@ -89,6 +97,6 @@ sealed class PostgresDesignTimeFactory : IDesignTimeDbContextFactory<PostgresCiv
     {
         var o = new DbContextOptionsBuilder<PostgresCivicGridDbContext>();
         DatabaseSetup.Configure(o, DatabaseProvider.Postgres, "Host=localhost;Database=design");
-        return new(o.Options, ScopeSource.Fixed(DataScope.Unrestricted));
+        return new PostgresCivicGridDbContext(o.Options).WithScope(DataScope.Unrestricted);
     }
 }

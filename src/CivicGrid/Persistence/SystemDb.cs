@@ -18,7 +18,7 @@ public sealed class ScopedDb(IServiceProvider services, CurrentUser user)
     public CivicGridDbContext Open() => Create(services, user.Scope);
 
     internal static CivicGridDbContext Create(IServiceProvider services, DataScope scope) =>
-        services.GetService<DbContextOptions<PostgresCivicGridDbContext>>() is { } postgres
-            ? new PostgresCivicGridDbContext(postgres, ScopeSource.Fixed(scope))
-            : new SqliteCivicGridDbContext(services.GetRequiredService<DbContextOptions<SqliteCivicGridDbContext>>(), ScopeSource.Fixed(scope));
+        services.GetService<IDbContextFactory<PostgresCivicGridDbContext>>() is { } postgres
+            ? postgres.CreateDbContext().WithScope(scope)
+            : services.GetRequiredService<IDbContextFactory<SqliteCivicGridDbContext>>().CreateDbContext().WithScope(scope);
 }

@@ -24,7 +24,7 @@ public static class TestCatalog
         {
             var options = new DbContextOptionsBuilder<SqliteCivicGridDbContext>();
             DatabaseSetup.Configure(options, DatabaseProvider.Sqlite, $"Data Source={app.DatabasePath}");
-            await using var db = new SqliteCivicGridDbContext(options.Options, ScopeSource.Fixed(DataScope.Unrestricted));
+            await using var db = new SqliteCivicGridDbContext(options.Options).WithScope(DataScope.Unrestricted);
             var item = (await db.CatalogItems.AsNoTracking().Where(i => !i.Retired && i.LeadDuty == "城管").OrderBy(i => i.Code).ToListAsync())
                 .FirstOrDefault(i => i.CooperatingDuties.Contains("住建"));
             if (item is null)

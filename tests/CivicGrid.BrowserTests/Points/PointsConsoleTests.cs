@@ -42,7 +42,7 @@ public sealed class PointsConsoleTests(ConsoleFixture app)
         var title = $"冲正测试{Guid.NewGuid():N}"[..10];
         var options = new DbContextOptionsBuilder<SqliteCivicGridDbContext>();
         DatabaseSetup.Configure(options, DatabaseProvider.Sqlite, $"Data Source={app.DatabasePath}");
-        await using (var db = new SqliteCivicGridDbContext(options.Options, ScopeSource.Fixed(DataScope.Unrestricted)))
+        await using (var db = new SqliteCivicGridDbContext(options.Options).WithScope(DataScope.Unrestricted))
         {
             var resident = await db.Users.Where(u => u.UserName == "resident1").Select(u => u.Id).SingleAsync();
             await PointsEvents.RaiseAsync(db, PointsEventKinds.MeetingAttended, Guid.NewGuid(), resident, community, 1, title,

@@ -95,7 +95,7 @@ public sealed class VolunteerEarnsAndSpendsTests(ConsoleFixture app)
     {
         var options = new DbContextOptionsBuilder<SqliteCivicGridDbContext>();
         DatabaseSetup.Configure(options, DatabaseProvider.Sqlite, $"Data Source={app.DatabasePath}");
-        return new SqliteCivicGridDbContext(options.Options, ScopeSource.Fixed(DataScope.Unrestricted));
+        return new SqliteCivicGridDbContext(options.Options).WithScope(DataScope.Unrestricted);
     }
 
     async Task BackdateCheckInAsync(Guid activityId, TimeSpan by)

@@ -123,7 +123,7 @@ public sealed class DualRegistrationTests(ConsoleFixture app)
     {
         var options = new DbContextOptionsBuilder<SqliteCivicGridDbContext>();
         DatabaseSetup.Configure(options, DatabaseProvider.Sqlite, $"Data Source={app.DatabasePath}");
-        await using var db = new SqliteCivicGridDbContext(options.Options, ScopeSource.Fixed(DataScope.Unrestricted));
+        await using var db = new SqliteCivicGridDbContext(options.Options).WithScope(DataScope.Unrestricted);
         var area = await db.Residents.Where(r => r.Id == residentId).Select(r => r.AreaCode).SingleAsync();
         var street = area[..9];
         var party = await db.PartyOrganisations.Where(p => p.AreaCode.StartsWith(street)).OrderByDescending(p => p.AreaCode).FirstAsync();

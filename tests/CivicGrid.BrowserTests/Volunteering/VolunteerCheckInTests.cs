@@ -66,7 +66,7 @@ public sealed class VolunteerCheckInTests(ConsoleFixture app)
     {
         var options = new DbContextOptionsBuilder<SqliteCivicGridDbContext>();
         DatabaseSetup.Configure(options, DatabaseProvider.Sqlite, $"Data Source={app.DatabasePath}");
-        await using var db = new SqliteCivicGridDbContext(options.Options, ScopeSource.Fixed(DataScope.Unrestricted));
+        await using var db = new SqliteCivicGridDbContext(options.Options).WithScope(DataScope.Unrestricted);
         var signup = await db.ActivitySignups.SingleAsync(s => s.ActivityId == activityId && s.CheckedInAt != null);
         signup.CheckedInAt -= by;
         await db.SaveChangesAsync();

@@ -401,7 +401,7 @@ public sealed class FiguresTests(Apps apps) : IClassFixture<Apps>
         ];
         string[] forDepartment = ["/api/cases/figures/units", $"/api/cases/rankings?month={month}&level=unit", "/api/cases/figures/export.xlsx"];
         List<SqlCapture.Command> commands;
-        using (var capture = new SqlCapture(database))
+        using (var capture = await SqlCapture.StartAsync(database))
         {
             foreach (var (client, urls) in new[] { (leader, forLeader), (w.CityscapeStaff, forDepartment) })
                 foreach (var url in urls)

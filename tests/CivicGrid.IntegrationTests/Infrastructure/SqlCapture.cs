@@ -9,7 +9,9 @@ namespace CivicGrid.IntegrationTests.Infrastructure;
 /// <summary>
 /// Records the SQL EF sends to one PostgreSQL database (named, so other apps in the process are left out), with copies of
 /// the parameters, so a test can EXPLAIN exactly what an endpoint ran. Listens to EF's diagnostic events: the app's
-/// own configuration stays untouched.
+/// own configuration stays untouched. Start it with <see cref="StartAsync"/>: a pooled context's command logger decides
+/// whether anyone listens at most once a second (EF's logging cache time) and keeps that answer across requests, so
+/// capture is complete only from a second after subscribing.
 /// </summary>
 public sealed class SqlCapture : IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>, IDisposable
 {
@@ -20,10 +22,17 @@ public sealed class SqlCapture : IObserver<DiagnosticListener>, IObserver<KeyVal
     readonly List<IDisposable> _subscriptions = [];
     volatile bool _stopped;
 
-    public SqlCapture(string database)
+    SqlCapture(string database)
     {
         _database = database;
         lock (_subscriptions) _subscriptions.Add(DiagnosticListener.AllListeners.Subscribe(this));
+    }
+
+    public static async Task<SqlCapture> StartAsync(string database)
+    {
+        var capture = new SqlCapture(database);
+        await Task.Delay(TimeSpan.FromSeconds(1.5)); // past EF's default one-second logging cache time
+        return capture;
     }
 
     public IReadOnlyList<Command> Commands => _commands.ToList();
