@@ -24,7 +24,7 @@ echo "== building and starting the app (Release, PostgreSQL, demo district) =="
 dotnet build -c Release src/CivicGrid -v q >/dev/null
 Database__Provider=Postgres ConnectionStrings__CivicGrid="Host=127.0.0.1;Port=$PORT;Username=postgres;Password=postgres;Database=$DB;Maximum Pool Size=64" \
   ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning \
-  dotnet run -c Release --no-build --project src/CivicGrid -- --urls $URL >"$WORK/app.log" 2>&1 &
+  dotnet run -c Release --no-build --no-launch-profile --project src/CivicGrid -- --urls $URL >"$WORK/app.log" 2>&1 &
 APP=$!
 for _ in $(seq 1 300); do curl -sf $URL/health/ready >/dev/null && break; sleep 1; done
 curl -sf $URL/health/ready >/dev/null || { cat "$WORK/app.log"; exit 1; }

@@ -25,7 +25,7 @@ if [ "$($PSQL -d postgres -c "SELECT count(*) FROM pg_database WHERE datname = '
   $PSQL -d postgres -c "CREATE DATABASE $DB"
   $PSQL -d $DB -c "CREATE EXTENSION IF NOT EXISTS postgis"
   Database__Provider=Postgres ConnectionStrings__CivicGrid="$CONN" Files__Root="$WORK/files" Logging__LogLevel__Default=Warning \
-    dotnet run -c Release --no-build --project src/CivicGrid -- seed --size city --cases "$CASES" --days 360
+    dotnet run -c Release --no-build --no-launch-profile --project src/CivicGrid -- seed --size city --cases "$CASES" --days 360
 fi
 echo "== fixture =="
 # The dashboards read the rollups and area names only; fresh statistics for those (a full VACUUM of ten million cases
@@ -36,7 +36,7 @@ $PSQL -d $DB -c "SELECT pg_size_pretty(pg_database_size('$DB'))"
 
 echo "== starting the app (Release, PostgreSQL, projection and sweep on as in production) =="
 Database__Provider=Postgres ConnectionStrings__CivicGrid="$CONN" ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning \
-  Demo__SeedOnStart=false dotnet run -c Release --no-build --project src/CivicGrid -- --urls $URL >"$WORK/app.log" 2>&1 &
+  Demo__SeedOnStart=false dotnet run -c Release --no-build --no-launch-profile --project src/CivicGrid -- --urls $URL >"$WORK/app.log" 2>&1 &
 for _ in $(seq 1 300); do curl -sf $URL/health/ready >/dev/null && break; sleep 1; done
 curl -sf $URL/health/ready >/dev/null || { cat "$WORK/app.log"; exit 1; }
 

@@ -1,7 +1,5 @@
-using System.Runtime.CompilerServices;
 using CivicGrid.Shared;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace CivicGrid.Persistence;
 
@@ -73,48 +71,20 @@ public abstract class Remembered<TEntity, TValue>(IServiceScopeFactory scopes) :
 }
 
 /// <summary>After a save that added, changed or deleted rows of a remembered table, tells its copies to load afresh.</summary>
-sealed class RememberedTables(IReadOnlyList<IRemembered> copies) : SaveChangesInterceptor
+sealed class RememberedTables(IReadOnlyList<IRemembered> copies) : BeforeAndAfterSave<List<IRemembered>>
 {
-    readonly ConditionalWeakTable<DbContext, List<IRemembered>> _touched = new();
-
-    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData data, InterceptionResult<int> result, CancellationToken ct = default)
+    protected override List<IRemembered>? Before(DbContext db)
     {
-        Collect(data.Context);
-        return base.SavingChangesAsync(data, result, ct);
-    }
-
-    public override InterceptionResult<int> SavingChanges(DbContextEventData data, InterceptionResult<int> result)
-    {
-        Collect(data.Context);
-        return base.SavingChanges(data, result);
-    }
-
-    public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData data, int result, CancellationToken ct = default)
-    {
-        Tell(data.Context);
-        return base.SavedChangesAsync(data, result, ct);
-    }
-
-    public override int SavedChanges(SaveChangesCompletedEventData data, int result)
-    {
-        Tell(data.Context);
-        return base.SavedChanges(data, result);
-    }
-
-    void Collect(DbContext? db)
-    {
-        if (db is null || copies.Count == 0) return;
+        if (copies.Count == 0) return null;
         var types = db.ChangeTracker.Entries()
             .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
             .Select(e => e.Entity.GetType()).ToHashSet();
         var touched = copies.Where(c => types.Contains(c.EntityType)).ToList();
-        if (touched.Count > 0) _touched.AddOrUpdate(db, touched);
+        return touched.Count > 0 ? touched : null;
     }
 
-    void Tell(DbContext? db)
+    protected override void After(List<IRemembered> touched)
     {
-        if (db is null || !_touched.TryGetValue(db, out var touched)) return;
-        _touched.Remove(db);
         foreach (var copy in touched) copy.Forget();
     }
 }
@@ -141,8 +111,7 @@ public static class RememberedRegistration
     {
         services.AddSingleton<T>();
         services.AddSingleton<IRemembered>(sp => sp.GetRequiredService<T>());
-        if (!services.Any(d => d.ImplementationType == typeof(RememberedTablesChecker)))
-            services.AddHostedService<RememberedTablesChecker>();
+        services.AddHostedService<RememberedTablesChecker>(); // registered once however many copies there are
         return services;
     }
 }

@@ -62,27 +62,38 @@ public static class CaseViews
     {
         var c = await db.Cases.AsNoTracking().Include(x => x.Assignments).SingleOrDefaultAsync(x => x.Id == id, ct);
         if (c is null) return null;
-        var history = await db.CaseTransitions.AsNoTracking().Where(t => t.CaseId == id).ToListAsync(ct);
-        var files = await db.CaseAttachments.AsNoTracking().Where(a => a.CaseId == id).ToListAsync(ct);
+        var (history, files) = await HistoryAsync(db, id, ct);
         return await ComposeAsync(db, c, null, history, files, user, parts, made: false, ct);
     }
 
     /// <summary>
     /// The detail of a case this context has just saved: the case as tracked, no reload. A case made in this unit of
     /// work has its whole history tracked too (the history writer added it), so the answer to an intake reads nothing
-    /// (item and names are in memory, and a new case has no origin yet); a moved case reads its history, photos and origin.
+    /// (item and names are in memory, and a new case has no origin yet); a moved case reads its history with its photos
+    /// (one read) and its origin.
     /// </summary>
     public static async Task<Detail> DetailOfSavedAsync(CivicGridDbContext db, Case c, CatalogItem? item, CurrentUser user,
         CaseDetailParts parts, CancellationToken ct)
     {
         var tracked = db.ChangeTracker.Entries<CaseTransition>().Select(e => e.Entity).Where(t => t.CaseId == c.Id).ToList();
         var made = tracked.Any(t => t.Seq == 1);
-        var history = made ? tracked : await db.CaseTransitions.AsNoTracking().Where(t => t.CaseId == c.Id).ToListAsync(ct);
-        var files = made
-            ? db.ChangeTracker.Entries<CaseAttachment>().Select(e => e.Entity).Where(a => a.CaseId == c.Id).ToList()
-            : await db.CaseAttachments.AsNoTracking().Where(a => a.CaseId == c.Id).ToListAsync(ct);
+        var (history, files) = made
+            ? (tracked, db.ChangeTracker.Entries<CaseAttachment>().Select(e => e.Entity).Where(a => a.CaseId == c.Id).ToList())
+            : await HistoryAsync(db, c.Id, ct);
         // A case made in this unit of work has no origin yet: whoever opened it links it after the intake.
         return await ComposeAsync(db, c, item, history, files, user, parts, made, ct);
+    }
+
+    /// <summary>A case's history entries and the photos attached to them, in one read.</summary>
+    static async Task<(List<CaseTransition> History, List<CaseAttachment> Files)> HistoryAsync(CivicGridDbContext db, Guid caseId,
+        CancellationToken ct)
+    {
+        var rows = await (
+            from t in db.CaseTransitions.AsNoTracking().Where(t => t.CaseId == caseId)
+            join a in db.CaseAttachments.AsNoTracking() on new { t.CaseId, t.Seq } equals new { a.CaseId, Seq = a.TransitionSeq } into attached
+            from a in attached.DefaultIfEmpty()
+            select new { Entry = t, File = a }).ToListAsync(ct);
+        return (rows.Select(r => r.Entry).DistinctBy(t => t.Seq).ToList(), rows.Where(r => r.File != null).Select(r => r.File!).ToList());
     }
 
     static async Task<Detail> ComposeAsync(CivicGridDbContext db, Case c, CatalogItem? item, List<CaseTransition> history,
