@@ -134,6 +134,7 @@ sealed class ImportJobConfiguration : IEntityTypeConfiguration<ImportJob>
     public void Configure(EntityTypeBuilder<ImportJob> e)
     {
         e.HasIndex(x => x.Status);
+        e.Property(x => x.RunId).IsConcurrencyToken();
         e.Property(x => x.AccountName).HasMaxLength(256);
         e.Property(x => x.FileName).HasMaxLength(260);
         e.Property(x => x.FailureReason).HasMaxLength(500);

@@ -2,9 +2,12 @@ using System.Net;
 using System.Net.Http.Headers;
 using CivicGrid.IntegrationTests.Infrastructure;
 using CivicGrid.Modules.Identity.Domain;
+using CivicGrid.Modules.People.Domain;
+using CivicGrid.Modules.People.Features;
 using CivicGrid.Persistence;
 using CivicGrid.Shared;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using MiniExcelLibs;
 
 namespace CivicGrid.IntegrationTests.People;
@@ -161,6 +164,54 @@ public sealed class ImportResidentsTests(Apps apps) : IClassFixture<Apps>
         var example = Assert.Single(new MemoryStream(bytes).Query(useHeaderRow: true).Cast<IDictionary<string, object>>());
         Assert.NotNull(IdCardNumber.Normalize((string)example[ImportColumns.IdCard]));
         Assert.Equal("户籍", example["居住类型"]);
+    }
+
+    [Theory, OnSqlite, OnPostgres]
+    public async Task A_job_a_stopped_instance_left_running_is_taken_back_by_another_once_its_heartbeat_is_stale_and_runs_once(DatabaseProvider provider)
+    {
+        var (app, d, client) = await Arrange(provider);
+        var grid = d.GridsOf(d.CommunityA).First();
+        // A first upload runs here as usual; its row shows the uploader's account and scope as a real job holds them.
+        var first = await Upload(client, Workbook([Row(grid.AreaCode, "8号楼", "1单元", "101", "先导入居民", NewId(), null, "户籍", "户主", null)]));
+        Assert.Equal("Succeeded", (await Finish(client, first.Headers.Location!.OriginalString)).Job.Status);
+        await using var db = app.Db();
+        var firstId = Guid.Parse(first.Headers.Location!.OriginalString.Split('/')[^1]);
+        var model = await db.ImportJobs.AsNoTracking().SingleAsync(j => j.Id == firstId);
+
+        // The job another instance claimed and then stopped on: Running, its last heartbeat a minute ago.
+        var rows = Enumerable.Range(0, 5).Select(i => Row(grid.AreaCode, "8号楼", "2单元", $"{201 + i}", $"接续导入居民{i}", NewId(), null, "户籍", "户主", null)).ToList();
+        var protector = app.Services.GetRequiredService<PersonalDataProtector>();
+        var now = app.Clock.GetUtcNow();
+        var job = new ImportJob
+        {
+            Id = Guid.NewGuid(), AccountId = model.AccountId, AccountName = model.AccountName, ScopePrefixes = model.ScopePrefixes,
+            FileName = "中断.xlsx", Status = ImportStatus.Running, RunId = Guid.NewGuid(), CreatedAt = now - TimeSpan.FromMinutes(2),
+            StartedAt = now - TimeSpan.FromMinutes(2), HeartbeatAt = now - TimeSpan.FromMinutes(1),
+        };
+        db.ImportJobs.Add(job);
+        db.ImportFiles.Add(new ImportFile { JobId = job.Id, UploadCipher = ImportSheet.Encrypt(Workbook(rows), protector) });
+        await db.SaveChangesAsync();
+        var location = $"/api/residents/import/{job.Id}";
+
+        // A second instance starts: the job's run may still be alive, so it is left alone.
+        await using var peer = app.Peer();
+        var queue = peer.Services.GetRequiredService<ImportQueue>();
+        Assert.Equal(0, await queue.RecoverAsync(CancellationToken.None));
+        await Task.Delay(300);
+        Assert.Equal("Running", (await client.Get<JobDto>(location)).Status);
+
+        // Past the stale limit with no heartbeat, the peer takes it back and runs it to the end.
+        peer.Clock.Advance(ImportQueue.StaleAfter + TimeSpan.FromSeconds(30));
+        await queue.RecoverAsync(CancellationToken.None); // or the peer's own start-up recovery, if it came later
+        var (done, _) = await Finish(client, location);
+        Assert.Equal(("Succeeded", 5, 5, 0), (done.Status, done.ProcessedRows, done.AcceptedRows, done.RejectedRows));
+        db.ChangeTracker.Clear();
+        Assert.Null((await db.ImportJobs.AsNoTracking().SingleAsync(j => j.Id == job.Id)).RunId);
+        foreach (var row in rows)
+            Assert.Single((await client.Get<PagedDto<ResidentDto>>($"/api/residents?q={row[ImportColumns.IdCard]}")).Items);
+
+        // The stopped run's id no longer holds the job: its heartbeat, progress or commit would change nothing.
+        Assert.Equal(0, await db.ImportJobs.Where(j => j.Id == job.Id && j.RunId == job.RunId).CountAsync());
     }
 
     async Task<(TestApp, TestDistrict, HttpClient)> Arrange(DatabaseProvider provider)

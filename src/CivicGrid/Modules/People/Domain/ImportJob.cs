@@ -31,6 +31,12 @@ public sealed class ImportJob
     public string? FailureReason { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? StartedAt { get; set; }
+    /// <summary>The run that holds the job while it is Running: set when an instance claims it, cleared when the job is
+    /// taken back. A concurrency token, so a run that lost its job cannot commit (ImportQueue).</summary>
+    public Guid? RunId { get; set; }
+    /// <summary>When the holding run last said it is alive; a Running job whose heartbeat is older than
+    /// <c>ImportQueue.StaleAfter</c> is taken back and run again.</summary>
+    public DateTimeOffset? HeartbeatAt { get; set; }
     public DateTimeOffset? FinishedAt { get; set; }
 
     public DataScope Scope => ScopeUnrestricted ? DataScope.Unrestricted : DataScope.For(ScopePrefixes, [], null);

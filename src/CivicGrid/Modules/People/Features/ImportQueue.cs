@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using System.Threading.Channels;
+using CivicGrid.Jobs;
 using CivicGrid.Modules.People.Domain;
 using CivicGrid.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -6,64 +8,95 @@ using Microsoft.EntityFrameworkCore;
 namespace CivicGrid.Modules.People.Features;
 
 /// <summary>
-/// The in-process queue of import jobs to run. The database row is the truth; the channel only wakes the worker.
+/// The import jobs this instance will try to run. The database row is the truth; the channel only wakes the worker.
+/// Any instance may run any Pending job: a run claims it with a conditional update (Pending → Running, with a fresh
+/// <see cref="ImportJob.RunId"/>), so a job enqueued on several instances, or twice on one, runs once.
 /// </summary>
 /// <remarks>
-/// ADR (import jobs, one instance for now).
-/// Context: imports are minutes of work at most and must survive a crash; the app may later run as several instances.
-/// Decision: an upload writes a Pending job row (the file stored encrypted in the database, not on a local disk, so any
-/// instance can read it) and puts its id on this channel. One worker per process runs jobs one at a time; it claims a
-/// job with a conditional update (Pending → Running), so an id enqueued twice runs once. On start the worker puts back
-/// to Pending the jobs a crash left Running — safe because a job's rows and its outcome commit in one transaction, so
-/// a Running job has written nothing — and enqueues every Pending job.
-/// Consequences: correct on one instance only; with several, one instance's start would take back another's live job.
-/// Multi-instance claims will use the pattern of the deadline sweeps (ARCHITECTURE.md): on PostgreSQL
-/// UPDATE … WHERE id IN (SELECT id … WHERE status = Pending FOR UPDATE SKIP LOCKED LIMIT 1) RETURNING id, with a
-/// heartbeat column so that only Running jobs whose heartbeat is stale are taken back.
+/// Several instances (ADR 6, ADR 15): the holding run writes a heartbeat every <see cref="HeartbeatEvery"/>. Every
+/// instance, on start and then every <see cref="RecoverEvery"/>, takes back the Running jobs whose heartbeat is older
+/// than <see cref="StaleAfter"/> — their instance stopped or crashed — and enqueues every Pending job. A job's rows and
+/// its outcome commit in one transaction guarded by the run id, so a job taken back has written nothing, and a run that
+/// lost its job (it stalled past the limit, and another run holds it now) cannot commit or mark it failed.
 /// </remarks>
-public sealed class ImportQueue
+public sealed class ImportQueue(IServiceScopeFactory scopes, TimeProvider clock, ILogger<ImportQueue> log)
 {
+    public static readonly TimeSpan HeartbeatEvery = TimeSpan.FromSeconds(30);
+    public static readonly TimeSpan StaleAfter = TimeSpan.FromMinutes(2);
+    public static readonly TimeSpan RecoverEvery = TimeSpan.FromSeconds(60);
+
     readonly Channel<Guid> _jobs = Channel.CreateUnbounded<Guid>(new UnboundedChannelOptions { SingleReader = true });
+    readonly ConcurrentDictionary<Guid, byte> _queued = new();
 
-    public ValueTask EnqueueAsync(Guid jobId, CancellationToken ct) => _jobs.Writer.WriteAsync(jobId, ct);
+    /// <summary>Queues a job unless it is already waiting here.</summary>
+    public ValueTask EnqueueAsync(Guid jobId, CancellationToken ct) =>
+        _queued.TryAdd(jobId, 0) ? _jobs.Writer.WriteAsync(jobId, ct) : ValueTask.CompletedTask;
 
-    internal IAsyncEnumerable<Guid> ReadAllAsync(CancellationToken ct) => _jobs.Reader.ReadAllAsync(ct);
+    internal async IAsyncEnumerable<Guid> ReadAllAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+    {
+        await foreach (var id in _jobs.Reader.ReadAllAsync(ct))
+        {
+            _queued.TryRemove(id, out _);
+            yield return id;
+        }
+    }
+
+    /// <summary>Takes back the Running jobs whose run has gone quiet and queues every Pending job, oldest first;
+    /// returns how many were taken back.</summary>
+    public async Task<int> RecoverAsync(CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        await using var db = SystemDb.Open(scope.ServiceProvider);
+        var quietSince = clock.GetUtcNow() - StaleAfter;
+        var takenBack = await db.ImportJobs
+            .Where(j => j.Status == ImportStatus.Running && (j.HeartbeatAt == null || j.HeartbeatAt < quietSince))
+            .ExecuteUpdateAsync(s => s.SetProperty(j => j.Status, ImportStatus.Pending).SetProperty(j => j.RunId, (Guid?)null), ct);
+        var pending = await db.ImportJobs.Where(j => j.Status == ImportStatus.Pending).Select(j => new { j.Id, j.CreatedAt }).ToListAsync(ct);
+        // Oldest first; sorted here because SQLite cannot order by a DateTimeOffset column.
+        foreach (var job in pending.OrderBy(j => j.CreatedAt)) await EnqueueAsync(job.Id, ct);
+        if (takenBack > 0) log.LogWarning("Took back {Count} import job(s) whose run had stopped", takenBack);
+        return takenBack;
+    }
 
     public static void Register(IServiceCollection services)
     {
         services.AddSingleton<ImportQueue>();
         services.AddSingleton<ImportProcessor>();
         services.AddHostedService<ImportWorker>();
+        services.AddHostedService<ImportRecovery>();
     }
 }
 
-/// <summary>Runs queued import jobs one after another, after taking up the jobs a previous process left unfinished.</summary>
-sealed class ImportWorker(ImportQueue queue, ImportProcessor processor, IServiceProvider services, ILogger<ImportWorker> log) : BackgroundService
+/// <summary>Runs queued import jobs one after another.</summary>
+sealed class ImportWorker(ImportQueue queue, ImportProcessor processor, ILogger<ImportWorker> log) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stop)
     {
-        await ResumeUnfinishedAsync(stop);
         await foreach (var jobId in queue.ReadAllAsync(stop))
         {
             try { await processor.RunAsync(jobId, stop); }
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 // The processor records expected failures on the job; this is the database itself failing. The job
-                // stays Running and is taken back on the next start.
+                // stays Running until its heartbeat goes stale, then any instance takes it back.
                 log.LogError(e, "Import job {JobId} stopped unexpectedly", jobId);
             }
         }
     }
+}
 
-    async Task ResumeUnfinishedAsync(CancellationToken stop)
+/// <summary>On start and then on a timer, takes back the jobs a stopped instance left Running and queues the Pending
+/// ones. Tests switch the timer off with the sweeps' switch and call <see cref="ImportQueue.RecoverAsync"/>.</summary>
+sealed class ImportRecovery(ImportQueue queue, IConfiguration config, ILogger<ImportRecovery> log) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stop)
     {
-        await using var scope = services.CreateAsyncScope();
-        await using var db = SystemDb.Open(scope.ServiceProvider);
-        await db.ImportJobs.Where(j => j.Status == ImportStatus.Running)
-            .ExecuteUpdateAsync(s => s.SetProperty(j => j.Status, ImportStatus.Pending), stop);
-        var pending = await db.ImportJobs.Where(j => j.Status == ImportStatus.Pending).Select(j => new { j.Id, j.CreatedAt }).ToListAsync(stop);
-        // Oldest first; sorted here because SQLite cannot order by a DateTimeOffset column.
-        foreach (var job in pending.OrderBy(j => j.CreatedAt)) await queue.EnqueueAsync(job.Id, stop);
-        if (pending.Count > 0) log.LogInformation("Resuming {Count} unfinished import job(s)", pending.Count);
+        var onTimer = config.GetValue(SkipLockedSweep.TimerSwitch, true);
+        using var timer = new PeriodicTimer(ImportQueue.RecoverEvery);
+        do
+        {
+            try { await queue.RecoverAsync(stop); }
+            catch (Exception e) when (e is not OperationCanceledException) { log.LogWarning(e, "Import recovery failed; retrying next tick"); }
+        } while (onTimer && await timer.WaitForNextTickAsync(stop));
     }
 }

@@ -55,7 +55,8 @@ public static class ImportResidents
         db.ImportJobs.Add(job);
         db.ImportFiles.Add(new ImportFile { JobId = job.Id, UploadCipher = ImportSheet.Encrypt(bytes, protector) });
         await db.SaveChangesAsync(ct);
-        // After the commit: a crash between the two leaves a Pending row, which the worker takes up on its next start.
+        // After the commit: a crash between the two leaves a Pending row, which any instance queues at its next recovery
+        // (on start, then every minute).
         await queue.EnqueueAsync(job.Id, ct);
         return job;
     }

@@ -1843,11 +1843,18 @@ namespace CivicGrid.Persistence.Migrations.Postgres
                     b.Property<DateTimeOffset?>("FinishedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTimeOffset?>("HeartbeatAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<int>("ProcessedRows")
                         .HasColumnType("integer");
 
                     b.Property<int>("RejectedRows")
                         .HasColumnType("integer");
+
+                    b.Property<Guid?>("RunId")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
 
                     b.PrimitiveCollection<List<string>>("ScopePrefixes")
                         .IsRequired()

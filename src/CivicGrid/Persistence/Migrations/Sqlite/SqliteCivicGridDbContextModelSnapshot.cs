@@ -1825,11 +1825,18 @@ namespace CivicGrid.Persistence.Migrations.Sqlite
                     b.Property<long?>("FinishedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("HeartbeatAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("ProcessedRows")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("RejectedRows")
                         .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("RunId")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
 
                     b.PrimitiveCollection<string>("ScopePrefixes")
                         .IsRequired()

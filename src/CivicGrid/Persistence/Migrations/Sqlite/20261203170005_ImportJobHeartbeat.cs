@@ -1,0 +1,39 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace CivicGrid.Persistence.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class ImportJobHeartbeat : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<long>(
+                name: "HeartbeatAt",
+                table: "ImportJobs",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<Guid>(
+                name: "RunId",
+                table: "ImportJobs",
+                type: "TEXT",
+                nullable: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "HeartbeatAt",
+                table: "ImportJobs");
+
+            migrationBuilder.DropColumn(
+                name: "RunId",
+                table: "ImportJobs");
+        }
+    }
+}
