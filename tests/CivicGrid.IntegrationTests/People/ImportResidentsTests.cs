@@ -199,19 +199,79 @@ public sealed class ImportResidentsTests(Apps apps) : IClassFixture<Apps>
         Assert.Equal(0, await queue.RecoverAsync(CancellationToken.None));
         await Task.Delay(300);
         Assert.Equal("Running", (await client.Get<JobDto>(location)).Status);
+        var held = await db.ImportJobs.AsNoTracking().SingleAsync(j => j.Id == job.Id); // not even taken and re-claimed
+        Assert.Equal((job.RunId, job.HeartbeatAt, 0), (held.RunId, held.HeartbeatAt, held.Attempts));
 
         // Past the stale limit with no heartbeat, the peer takes it back and runs it to the end.
         peer.Clock.Advance(ImportQueue.StaleAfter + TimeSpan.FromSeconds(30));
         await queue.RecoverAsync(CancellationToken.None); // or the peer's own start-up recovery, if it came later
         var (done, _) = await Finish(client, location);
         Assert.Equal(("Succeeded", 5, 5, 0), (done.Status, done.ProcessedRows, done.AcceptedRows, done.RejectedRows));
-        db.ChangeTracker.Clear();
-        Assert.Null((await db.ImportJobs.AsNoTracking().SingleAsync(j => j.Id == job.Id)).RunId);
+        var ran = await db.ImportJobs.AsNoTracking().SingleAsync(j => j.Id == job.Id);
+        Assert.Equal((null, 1), (ran.RunId, ran.Attempts));
         foreach (var row in rows)
             Assert.Single((await client.Get<PagedDto<ResidentDto>>($"/api/residents?q={row[ImportColumns.IdCard]}")).Items);
+    }
 
-        // The stopped run's id no longer holds the job: its heartbeat, progress or commit would change nothing.
-        Assert.Equal(0, await db.ImportJobs.Where(j => j.Id == job.Id && j.RunId == job.RunId).CountAsync());
+    [Theory, OnSqlite, OnPostgres]
+    public async Task A_run_whose_job_was_taken_back_before_its_commit_writes_nothing(DatabaseProvider provider)
+    {
+        var (app, d, client) = await Arrange(provider);
+        var grid = d.GridsOf(d.CommunityA).First();
+        var processor = app.Services.GetRequiredService<ImportProcessor>();
+        var otherRun = Guid.NewGuid();
+        var taken = new TaskCompletionSource<Guid>();
+        // Just before the commit, another instance takes the job back and claims it (a stalled run, as after a long pause).
+        processor.BeforeCommit = async jobId =>
+        {
+            processor.BeforeCommit = null;
+            await using var other = app.Db();
+            await other.ImportJobs.Where(j => j.Id == jobId).ExecuteUpdateAsync(s => s.SetProperty(j => j.RunId, otherRun));
+            taken.SetResult(jobId);
+        };
+        var rows = Enumerable.Range(0, 3).Select(i => Row(grid.AreaCode, "9号楼", "1单元", $"{101 + i}", $"失手居民{i}", NewId(), null, "户籍", "户主", null)).ToList();
+        var lostJob = await Upload(client, Workbook(rows));
+        var jobId = await taken.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        // Jobs run one at a time here: once a later upload has finished, the first run has ended.
+        var later = await Upload(client, Workbook([Row(grid.AreaCode, "9号楼", "2单元", "201", "后来居民", NewId(), null, "户籍", "户主", null)]));
+        Assert.Equal("Succeeded", (await Finish(client, later.Headers.Location!.OriginalString)).Job.Status);
+
+        var job = await client.Get<JobDto>(lostJob.Headers.Location!.OriginalString);
+        Assert.Equal(("Running", 0), (job.Status, job.AcceptedRows)); // the other run's to finish
+        await using var db = app.Db();
+        Assert.Equal(otherRun, (await db.ImportJobs.AsNoTracking().SingleAsync(j => j.Id == jobId)).RunId);
+        Assert.NotNull(await db.ImportFiles.Where(f => f.JobId == jobId).Select(f => f.UploadCipher).SingleAsync()); // still there to run
+        foreach (var row in rows)
+            Assert.Empty((await client.Get<PagedDto<ResidentDto>>($"/api/residents?q={row[ImportColumns.IdCard]}")).Items);
+        Assert.False(await db.Buildings.AnyAsync(b => b.AreaCode == grid.AreaCode && b.Name == "9号楼" && db.Households.Any(h => h.BuildingId == b.Id && h.RoomNo == "101")));
+    }
+
+    [Theory, OnSqlite, OnPostgres]
+    public async Task A_job_that_stopped_its_runs_too_often_is_failed_rather_than_run_again(DatabaseProvider provider)
+    {
+        var (app, d, client) = await Arrange(provider);
+        var grid = d.GridsOf(d.CommunityA).First();
+        var first = await Upload(client, Workbook([Row(grid.AreaCode, "10号楼", "1单元", "101", "前一位居民", NewId(), null, "户籍", "户主", null)]));
+        Assert.Equal("Succeeded", (await Finish(client, first.Headers.Location!.OriginalString)).Job.Status);
+        await using var db = app.Db();
+        var firstId = Guid.Parse(first.Headers.Location!.OriginalString.Split('/')[^1]);
+        var model = await db.ImportJobs.AsNoTracking().SingleAsync(j => j.Id == firstId);
+        var now = app.Clock.GetUtcNow();
+        var job = new ImportJob
+        {
+            Id = Guid.NewGuid(), AccountId = model.AccountId, AccountName = model.AccountName, ScopePrefixes = model.ScopePrefixes,
+            FileName = "总是中断.xlsx", Status = ImportStatus.Running, RunId = Guid.NewGuid(), Attempts = ImportQueue.MaxAttempts,
+            CreatedAt = now - TimeSpan.FromMinutes(10), HeartbeatAt = now - ImportQueue.StaleAfter - TimeSpan.FromSeconds(1),
+        };
+        db.ImportJobs.Add(job);
+        db.ImportFiles.Add(new ImportFile { JobId = job.Id, UploadCipher = [1, 2, 3] });
+        await db.SaveChangesAsync();
+
+        Assert.Equal(0, await app.Services.GetRequiredService<ImportQueue>().RecoverAsync(CancellationToken.None));
+        var failed = await client.Get<JobDto>($"/api/residents/import/{job.Id}");
+        Assert.Equal(("Failed", ImportQueue.StoppedTooOften), (failed.Status, failed.FailureReason));
+        db.ChangeTracker.Clear();
+        Assert.Null(await db.ImportFiles.Where(f => f.JobId == job.Id).Select(f => f.UploadCipher).SingleAsync());
     }
 
     async Task<(TestApp, TestDistrict, HttpClient)> Arrange(DatabaseProvider provider)

@@ -37,6 +37,9 @@ public sealed class ImportJob
     /// <summary>When the holding run last said it is alive; a Running job whose heartbeat is older than
     /// <c>ImportQueue.StaleAfter</c> is taken back and run again.</summary>
     public DateTimeOffset? HeartbeatAt { get; set; }
+    /// <summary>How many runs have claimed the job. One taken back after <c>ImportQueue.MaxAttempts</c> runs is failed
+    /// instead of run again: a file that stops every instance that reads it must not do so forever.</summary>
+    public int Attempts { get; set; }
     public DateTimeOffset? FinishedAt { get; set; }
 
     public DataScope Scope => ScopeUnrestricted ? DataScope.Unrestricted : DataScope.For(ScopePrefixes, [], null);

@@ -15,6 +15,9 @@ sealed class ImportProcessor(IServiceProvider services, PersonalDataProtector pr
 {
     public const int ProgressEvery = 500;
 
+    /// <summary>Runs just before a job's commit; tests use it to take the job away from the run at that moment.</summary>
+    internal Func<Guid, Task>? BeforeCommit { get; set; }
+
     public async Task RunAsync(Guid jobId, CancellationToken stop)
     {
         await using var scope = services.CreateAsyncScope();
@@ -24,7 +27,8 @@ sealed class ImportProcessor(IServiceProvider services, PersonalDataProtector pr
         var now = clock.GetUtcNow();
         var claimed = await jobs.ImportJobs.Where(j => j.Id == jobId && j.Status == ImportStatus.Pending)
             .ExecuteUpdateAsync(s => s.SetProperty(j => j.Status, ImportStatus.Running).SetProperty(j => j.RunId, run)
-                .SetProperty(j => j.StartedAt, now).SetProperty(j => j.HeartbeatAt, now), stop);
+                .SetProperty(j => j.StartedAt, now).SetProperty(j => j.HeartbeatAt, now)
+                .SetProperty(j => j.Attempts, j => j.Attempts + 1), stop);
         if (claimed == 0) return; // already taken, finished, or gone: a second enqueue of the same id is harmless
 
         // The heartbeat tells other instances this run is alive; if the job was taken back meanwhile, the run stops.
@@ -43,6 +47,20 @@ sealed class ImportProcessor(IServiceProvider services, PersonalDataProtector pr
             await lost.CancelAsync();
             await beating;
         }
+        if (stop.IsCancellationRequested) await ReleaseAsync(jobs, jobId, run);
+    }
+
+    // The instance is stopping: the job goes back to Pending at once for any instance to run, rather than after the
+    // stale limit. Written nothing yet, so nothing to undo.
+    async Task ReleaseAsync(CivicGridDbContext jobs, Guid jobId, Guid run)
+    {
+        try
+        {
+            await jobs.ImportJobs.Where(j => j.Id == jobId && j.RunId == run && j.Status == ImportStatus.Running)
+                .ExecuteUpdateAsync(s => s.SetProperty(j => j.Status, ImportStatus.Pending).SetProperty(j => j.RunId, (Guid?)null)
+                    .SetProperty(j => j.Attempts, j => j.Attempts - 1), CancellationToken.None);
+        }
+        catch (Exception e) { log.LogWarning(e, "Import job {JobId}: could not release it on shutdown; it is taken back when stale", jobId); }
     }
 
     async Task BeatAsync(Guid jobId, Guid run, CancellationTokenSource lost)
@@ -52,16 +70,20 @@ sealed class ImportProcessor(IServiceProvider services, PersonalDataProtector pr
         {
             while (await timer.WaitForNextTickAsync(lost.Token))
             {
-                await using var scope = services.CreateAsyncScope();
-                await using var db = SystemDb.Open(scope.ServiceProvider);
-                var now = clock.GetUtcNow();
-                if (await db.ImportJobs.Where(j => j.Id == jobId && j.RunId == run)
-                        .ExecuteUpdateAsync(s => s.SetProperty(j => j.HeartbeatAt, now), lost.Token) == 0)
-                    await lost.CancelAsync();
+                try
+                {
+                    await using var scope = services.CreateAsyncScope();
+                    await using var db = SystemDb.Open(scope.ServiceProvider);
+                    var now = clock.GetUtcNow();
+                    if (await db.ImportJobs.Where(j => j.Id == jobId && j.RunId == run)
+                            .ExecuteUpdateAsync(s => s.SetProperty(j => j.HeartbeatAt, now), lost.Token) == 0)
+                        await lost.CancelAsync();
+                }
+                // A missed beat is retried on the next tick; only a run of them (the stale limit) gives the job away.
+                catch (Exception e) when (e is not OperationCanceledException) { log.LogWarning(e, "Import job {JobId}: heartbeat failed", jobId); }
             }
         }
         catch (OperationCanceledException) { } // the run ended, or lost its job
-        catch (Exception e) { log.LogWarning(e, "Import job {JobId}: heartbeat failed", jobId); }
     }
 
     async Task RunClaimedAsync(IServiceProvider scoped, CivicGridDbContext jobs, Guid jobId, Guid run, CancellationToken ct)
@@ -91,16 +113,19 @@ sealed class ImportProcessor(IServiceProvider services, PersonalDataProtector pr
         await CommitAsync(db, jobs, jobId, run, plan, ct);
     }
 
-    // Progress is written only while this run holds the job; a run that finds it gone stops.
-    static async Task Progress(CivicGridDbContext jobs, Guid jobId, Guid run,
+    // Progress is written only while this run holds the job, and counts as a heartbeat; a run that finds its job gone stops.
+    async Task Progress(CivicGridDbContext jobs, Guid jobId, Guid run,
         Action<Microsoft.EntityFrameworkCore.Query.UpdateSettersBuilder<ImportJob>> set, CancellationToken ct)
     {
-        if (await jobs.ImportJobs.Where(j => j.Id == jobId && j.RunId == run).ExecuteUpdateAsync(set, ct) == 0)
+        var now = clock.GetUtcNow();
+        if (await jobs.ImportJobs.Where(j => j.Id == jobId && j.RunId == run)
+                .ExecuteUpdateAsync(s => { set(s); s.SetProperty(j => j.HeartbeatAt, now); }, ct) == 0)
             throw new OperationCanceledException("The import job was taken back.");
     }
 
     async Task CommitAsync(CivicGridDbContext db, CivicGridDbContext jobs, Guid jobId, Guid run, ImportPlan plan, CancellationToken ct)
     {
+        if (BeforeCommit is { } hook) await hook(jobId);
         var job = await db.ImportJobs.SingleAsync(j => j.Id == jobId, ct);
         if (job.RunId != run) throw new OperationCanceledException("The import job was taken back.");
         var file = await db.ImportFiles.SingleAsync(f => f.JobId == jobId, ct);

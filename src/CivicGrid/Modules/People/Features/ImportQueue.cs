@@ -24,6 +24,9 @@ public sealed class ImportQueue(IServiceScopeFactory scopes, TimeProvider clock,
     public static readonly TimeSpan HeartbeatEvery = TimeSpan.FromSeconds(30);
     public static readonly TimeSpan StaleAfter = TimeSpan.FromMinutes(2);
     public static readonly TimeSpan RecoverEvery = TimeSpan.FromSeconds(60);
+    /// <summary>Runs a job may have; one taken back after this many is failed, not run again.</summary>
+    public const int MaxAttempts = 3;
+    public const string StoppedTooOften = "导入多次中断，未写入任何数据。请检查文件后重新上传。";
 
     readonly Channel<Guid> _jobs = Channel.CreateUnbounded<Guid>(new UnboundedChannelOptions { SingleReader = true });
     readonly ConcurrentDictionary<Guid, byte> _queued = new();
@@ -41,15 +44,29 @@ public sealed class ImportQueue(IServiceScopeFactory scopes, TimeProvider clock,
         }
     }
 
-    /// <summary>Takes back the Running jobs whose run has gone quiet and queues every Pending job, oldest first;
-    /// returns how many were taken back.</summary>
+    /// <summary>Takes back the Running jobs whose run has gone quiet (failing those that have had
+    /// <see cref="MaxAttempts"/> runs) and queues every Pending job, oldest first; returns how many were taken back.</summary>
     public async Task<int> RecoverAsync(CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
         await using var db = SystemDb.Open(scope.ServiceProvider);
-        var quietSince = clock.GetUtcNow() - StaleAfter;
-        var takenBack = await db.ImportJobs
-            .Where(j => j.Status == ImportStatus.Running && (j.HeartbeatAt == null || j.HeartbeatAt < quietSince))
+        var now = clock.GetUtcNow();
+        var quietSince = now - StaleAfter;
+        var stale = db.ImportJobs.Where(j => j.Status == ImportStatus.Running && (j.HeartbeatAt == null || j.HeartbeatAt < quietSince));
+        var failed = await stale.Where(j => j.Attempts >= MaxAttempts).Select(j => j.Id).ToListAsync(ct);
+        if (failed.Count > 0)
+        {
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            await stale.Where(j => failed.Contains(j.Id)) // still stale: another instance may have taken it back meanwhile
+                .ExecuteUpdateAsync(s => s.SetProperty(j => j.Status, ImportStatus.Failed).SetProperty(j => j.RunId, (Guid?)null)
+                    .SetProperty(j => j.FailureReason, StoppedTooOften).SetProperty(j => j.FinishedAt, now), ct);
+            // The upload is dropped with the job's end, as for every other outcome.
+            await db.ImportFiles.Where(f => failed.Contains(f.JobId) && db.ImportJobs.Any(j => j.Id == f.JobId && j.Status == ImportStatus.Failed))
+                .ExecuteUpdateAsync(s => s.SetProperty(f => f.UploadCipher, (byte[]?)null), ct);
+            await tx.CommitAsync(ct);
+            log.LogWarning("Failed {Count} import job(s) that stopped {Max} runs", failed.Count, MaxAttempts);
+        }
+        var takenBack = await stale
             .ExecuteUpdateAsync(s => s.SetProperty(j => j.Status, ImportStatus.Pending).SetProperty(j => j.RunId, (Guid?)null), ct);
         var pending = await db.ImportJobs.Where(j => j.Status == ImportStatus.Pending).Select(j => new { j.Id, j.CreatedAt }).ToListAsync(ct);
         // Oldest first; sorted here because SQLite cannot order by a DateTimeOffset column.

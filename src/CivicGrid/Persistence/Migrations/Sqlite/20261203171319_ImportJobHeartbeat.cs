@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace CivicGrid.Persistence.Migrations.Postgres
+namespace CivicGrid.Persistence.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class ImportJobHeartbeat : Migration
@@ -11,22 +11,33 @@ namespace CivicGrid.Persistence.Migrations.Postgres
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.AddColumn<DateTimeOffset>(
+            migrationBuilder.AddColumn<int>(
+                name: "Attempts",
+                table: "ImportJobs",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<long>(
                 name: "HeartbeatAt",
                 table: "ImportJobs",
-                type: "timestamp with time zone",
+                type: "INTEGER",
                 nullable: true);
 
             migrationBuilder.AddColumn<Guid>(
                 name: "RunId",
                 table: "ImportJobs",
-                type: "uuid",
+                type: "TEXT",
                 nullable: true);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropColumn(
+                name: "Attempts",
+                table: "ImportJobs");
+
             migrationBuilder.DropColumn(
                 name: "HeartbeatAt",
                 table: "ImportJobs");

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace CivicGrid.Persistence.Migrations.Sqlite
+namespace CivicGrid.Persistence.Migrations.Postgres
 {
     /// <inheritdoc />
     public partial class ImportJobHeartbeat : Migration
@@ -11,22 +11,33 @@ namespace CivicGrid.Persistence.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.AddColumn<long>(
+            migrationBuilder.AddColumn<int>(
+                name: "Attempts",
+                table: "ImportJobs",
+                type: "integer",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<DateTimeOffset>(
                 name: "HeartbeatAt",
                 table: "ImportJobs",
-                type: "INTEGER",
+                type: "timestamp with time zone",
                 nullable: true);
 
             migrationBuilder.AddColumn<Guid>(
                 name: "RunId",
                 table: "ImportJobs",
-                type: "TEXT",
+                type: "uuid",
                 nullable: true);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropColumn(
+                name: "Attempts",
+                table: "ImportJobs");
+
             migrationBuilder.DropColumn(
                 name: "HeartbeatAt",
                 table: "ImportJobs");
