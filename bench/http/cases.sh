@@ -48,11 +48,13 @@ cost() { # cost <label> <requests>
   local app=$(( $(cpu_of $APP_PID) - APP0 )) pg=$(( $(pg_cpu) - PG0 ))
   echo "CPU per $1: app $(echo "scale=2; $app*1000/$TICK/$2" | bc) ms, PostgreSQL $(echo "scale=2; $pg*1000/$TICK/$2" | bc) ms"
 }
+# The app's pooled connections stay open (idle) during a pgbench run and carry the CPU of all the HTTP runs so far:
+# pgbench's share is the late reading minus a reading of those connections taken just before pgbench starts.
 pgbench_cpu() { # pgbench_cpu <label> <transactions>: from the reading taken a second before the end
   local pg=$(cat "$WORK/pgcpu" 2>/dev/null); pg=${pg:-0}
   echo "CPU per $1: PostgreSQL $(echo "scale=2; $pg*1000/$TICK/($2*($SECONDS_PER_RUN-1)/$SECONDS_PER_RUN)" | bc) ms"
 }
-read_pg_late() { (sleep $((SECONDS_PER_RUN - 1)); pg_cpu >"$WORK/pgcpu") & }
+read_pg_late() { local base=$(pg_cpu); (sleep $((SECONDS_PER_RUN - 1)); echo $(( $(pg_cpu) - base )) >"$WORK/pgcpu") & }
 count() { awk '/requests in|transactions actually processed/ {for (i=1;i<=NF;i++) if ($i ~ /^[0-9]+$/) {print $i; exit}}'; }
 
 echo "== warm-up (tiered JIT settles: 20 s of intake, 20 s of reads) =="
