@@ -171,26 +171,12 @@ public sealed class ImportResidentsTests(Apps apps) : IClassFixture<Apps>
     {
         var (app, d, client) = await Arrange(provider);
         var grid = d.GridsOf(d.CommunityA).First();
-        // A first upload runs here as usual; its row shows the uploader's account and scope as a real job holds them.
-        var first = await Upload(client, Workbook([Row(grid.AreaCode, "8号楼", "1单元", "101", "先导入居民", NewId(), null, "户籍", "户主", null)]));
-        Assert.Equal("Succeeded", (await Finish(client, first.Headers.Location!.OriginalString)).Job.Status);
-        await using var db = app.Db();
-        var firstId = Guid.Parse(first.Headers.Location!.OriginalString.Split('/')[^1]);
-        var model = await db.ImportJobs.AsNoTracking().SingleAsync(j => j.Id == firstId);
-
         // The job another instance claimed and then stopped on: Running, its last heartbeat a minute ago.
         var rows = Enumerable.Range(0, 5).Select(i => Row(grid.AreaCode, "8号楼", "2单元", $"{201 + i}", $"接续导入居民{i}", NewId(), null, "户籍", "户主", null)).ToList();
         var protector = app.Services.GetRequiredService<PersonalDataProtector>();
-        var now = app.Clock.GetUtcNow();
-        var job = new ImportJob
-        {
-            Id = Guid.NewGuid(), AccountId = model.AccountId, AccountName = model.AccountName, ScopePrefixes = model.ScopePrefixes,
-            FileName = "中断.xlsx", Status = ImportStatus.Running, RunId = Guid.NewGuid(), CreatedAt = now - TimeSpan.FromMinutes(2),
-            StartedAt = now - TimeSpan.FromMinutes(2), HeartbeatAt = now - TimeSpan.FromMinutes(1),
-        };
-        db.ImportJobs.Add(job);
-        db.ImportFiles.Add(new ImportFile { JobId = job.Id, UploadCipher = ImportSheet.Encrypt(Workbook(rows), protector) });
-        await db.SaveChangesAsync();
+        var job = await LeftRunningAsync(app, client, grid.AreaCode, "8号楼", ImportSheet.Encrypt(Workbook(rows), protector),
+            heartbeatAt: app.Clock.GetUtcNow() - TimeSpan.FromMinutes(1), attempts: 0);
+        await using var db = app.Db();
         var location = $"/api/residents/import/{job.Id}";
 
         // A second instance starts: the job's run may still be alive, so it is left alone.
@@ -251,27 +237,37 @@ public sealed class ImportResidentsTests(Apps apps) : IClassFixture<Apps>
     {
         var (app, d, client) = await Arrange(provider);
         var grid = d.GridsOf(d.CommunityA).First();
-        var first = await Upload(client, Workbook([Row(grid.AreaCode, "10号楼", "1单元", "101", "前一位居民", NewId(), null, "户籍", "户主", null)]));
-        Assert.Equal("Succeeded", (await Finish(client, first.Headers.Location!.OriginalString)).Job.Status);
+        var job = await LeftRunningAsync(app, client, grid.AreaCode, "10号楼", [1, 2, 3],
+            heartbeatAt: app.Clock.GetUtcNow() - ImportQueue.StaleAfter - TimeSpan.FromSeconds(1), attempts: ImportQueue.MaxAttempts);
         await using var db = app.Db();
-        var firstId = Guid.Parse(first.Headers.Location!.OriginalString.Split('/')[^1]);
-        var model = await db.ImportJobs.AsNoTracking().SingleAsync(j => j.Id == firstId);
-        var now = app.Clock.GetUtcNow();
-        var job = new ImportJob
-        {
-            Id = Guid.NewGuid(), AccountId = model.AccountId, AccountName = model.AccountName, ScopePrefixes = model.ScopePrefixes,
-            FileName = "总是中断.xlsx", Status = ImportStatus.Running, RunId = Guid.NewGuid(), Attempts = ImportQueue.MaxAttempts,
-            CreatedAt = now - TimeSpan.FromMinutes(10), HeartbeatAt = now - ImportQueue.StaleAfter - TimeSpan.FromSeconds(1),
-        };
-        db.ImportJobs.Add(job);
-        db.ImportFiles.Add(new ImportFile { JobId = job.Id, UploadCipher = [1, 2, 3] });
-        await db.SaveChangesAsync();
 
         Assert.Equal(0, await app.Services.GetRequiredService<ImportQueue>().RecoverAsync(CancellationToken.None));
         var failed = await client.Get<JobDto>($"/api/residents/import/{job.Id}");
         Assert.Equal(("Failed", ImportQueue.StoppedTooOften), (failed.Status, failed.FailureReason));
         db.ChangeTracker.Clear();
         Assert.Null(await db.ImportFiles.Where(f => f.JobId == job.Id).Select(f => f.UploadCipher).SingleAsync());
+    }
+
+    /// <summary>A job some instance claimed and stopped on: Running under a run id of its own, with the given heartbeat
+    /// and runs so far. The uploader's account and scope are copied from a first upload that ran here as usual.</summary>
+    static async Task<ImportJob> LeftRunningAsync(TestApp app, HttpClient client, string grid, string building, byte[] uploadCipher,
+        DateTimeOffset heartbeatAt, int attempts)
+    {
+        var first = await Upload(client, Workbook([Row(grid, building, "1单元", "101", "先导入居民", NewId(), null, "户籍", "户主", null)]));
+        Assert.Equal("Succeeded", (await Finish(client, first.Headers.Location!.OriginalString)).Job.Status);
+        await using var db = app.Db();
+        var firstId = Guid.Parse(first.Headers.Location!.OriginalString.Split('/')[^1]);
+        var model = await db.ImportJobs.AsNoTracking().SingleAsync(j => j.Id == firstId);
+        var job = new ImportJob
+        {
+            Id = Guid.NewGuid(), AccountId = model.AccountId, AccountName = model.AccountName, ScopePrefixes = model.ScopePrefixes,
+            FileName = "中断.xlsx", Status = ImportStatus.Running, RunId = Guid.NewGuid(), Attempts = attempts,
+            CreatedAt = heartbeatAt - TimeSpan.FromMinutes(1), StartedAt = heartbeatAt - TimeSpan.FromMinutes(1), HeartbeatAt = heartbeatAt,
+        };
+        db.ImportJobs.Add(job);
+        db.ImportFiles.Add(new ImportFile { JobId = job.Id, UploadCipher = uploadCipher });
+        await db.SaveChangesAsync();
+        return job;
     }
 
     async Task<(TestApp, TestDistrict, HttpClient)> Arrange(DatabaseProvider provider)

@@ -120,14 +120,14 @@ sealed class ImportProcessor(IServiceProvider services, PersonalDataProtector pr
         var now = clock.GetUtcNow();
         if (await jobs.ImportJobs.Where(j => j.Id == jobId && j.RunId == run)
                 .ExecuteUpdateAsync(s => { set(s); s.SetProperty(j => j.HeartbeatAt, now); }, ct) == 0)
-            throw new OperationCanceledException("The import job was taken back.");
+            throw TakenBack();
     }
 
     async Task CommitAsync(CivicGridDbContext db, CivicGridDbContext jobs, Guid jobId, Guid run, ImportPlan plan, CancellationToken ct)
     {
         if (BeforeCommit is { } hook) await hook(jobId);
         var job = await db.ImportJobs.SingleAsync(j => j.Id == jobId, ct);
-        if (job.RunId != run) throw new OperationCanceledException("The import job was taken back.");
+        if (job.RunId != run) throw TakenBack();
         var file = await db.ImportFiles.SingleAsync(f => f.JobId == jobId, ct);
         job.Status = plan.Accepted > 0 ? ImportStatus.Succeeded : ImportStatus.Rejected;
         job.FailureReason = plan.Processed == 0 ? ImportErrors.NoRows.Message : null;
@@ -145,7 +145,7 @@ sealed class ImportProcessor(IServiceProvider services, PersonalDataProtector pr
         }
         catch (DbUpdateConcurrencyException)
         {
-            throw new OperationCanceledException("The import job was taken back.");
+            throw TakenBack();
         }
         catch (DbUpdateException e)
         {
@@ -171,6 +171,9 @@ sealed class ImportProcessor(IServiceProvider services, PersonalDataProtector pr
         try { await jobs.SaveChangesAsync(ct); }
         catch (DbUpdateConcurrencyException) { } // taken back between the read and the write
     }
+
+    // The run lost its job to another; RunAsync ends it quietly.
+    static OperationCanceledException TakenBack() => new("The import job was taken back.");
 
     byte[]? ErrorsOf(ImportPlan plan) =>
         plan.Rejected.Count == 0 ? null : ImportSheet.Encrypt(ImportSheet.ErrorWorkbook(plan.Rejected), protector);
