@@ -12,37 +12,19 @@ CONNECTIONS=16
 THREADS=2
 PORT=${CG_PGPORT:-55432}
 DB=civicgrid_bench
-PSQL="psql -h 127.0.0.1 -p $PORT -U postgres -v ON_ERROR_STOP=1 -qAt"
 URL=http://127.0.0.1:5180
-WORK=$(mktemp -d)
-trap 'pkill -f "urls $URL" 2>/dev/null || true; rm -rf "$WORK"' EXIT
+source bench/http/common.sh
 
-$PSQL -d postgres -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" -c "CREATE DATABASE $DB"
-$PSQL -d $DB -c "CREATE EXTENSION IF NOT EXISTS postgis"
-
+fresh_db
 echo "== building and starting the app (Release, PostgreSQL, demo district) =="
 dotnet build -c Release src/CivicGrid -v q >/dev/null
-Database__Provider=Postgres ConnectionStrings__CivicGrid="Host=127.0.0.1;Port=$PORT;Username=postgres;Password=postgres;Database=$DB;Maximum Pool Size=64" \
-  ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning \
-  dotnet run -c Release --no-build --no-launch-profile --project src/CivicGrid -- --urls $URL >"$WORK/app.log" 2>&1 &
-APP=$!
-for _ in $(seq 1 300); do curl -sf $URL/health/ready >/dev/null && break; sleep 1; done
-curl -sf $URL/health/ready >/dev/null || { cat "$WORK/app.log"; exit 1; }
-
-token() { curl -sf -H 'Content-Type: application/json' -d "{\"userName\":\"$1\",\"password\":\"Demo@2026\"}" $URL/api/auth/token | sed 's/.*"accessToken":"\([^"]*\)".*/\1/'; }
-export CG_ITEM=$($PSQL -d $DB -c "SELECT \"Code\" FROM \"CatalogItems\" WHERE NOT \"Retired\" ORDER BY \"Code\" LIMIT 1")
-export CG_POINTS=$WORK/points.lua
-{ echo "return {"; $PSQL -d $DB -c "SELECT format('{%s,%s},', ST_X(p), ST_Y(p)) FROM (SELECT ST_PointOnSurface(\"Boundary\") p FROM \"Areas\" WHERE \"Level\" = 5 AND \"Boundary\" IS NOT NULL) g"; echo "}"; } >"$CG_POINTS"
-export CG_RUN=$(date +%s) CG_THREADS=$THREADS
+start_app
+intake_inputs
 
 # CPU seconds used by the app and by PostgreSQL during each run: on a machine where the app, PostgreSQL and the load
 # generator share the cores, the cost per request says more than the rate alone. PostgreSQL's share is that of the
 # backends serving this database (their process titles name it), so other databases on the server do not count.
 # pgbench's backends end with the run, so their CPU is read one second before it ends and scaled to the whole run.
-APP_PID=$(pgrep -f "CivicGrid --urls $URL" | tail -1)
-TICK=$(getconf CLK_TCK)
-cpu_of() { local s=0 v; for p in "$@"; do v=$(awk '{print $14+$15}' /proc/$p/stat 2>/dev/null || true); s=$((s+${v:-0})); done; echo $s; }
-pg_cpu() { cpu_of $(pgrep -f "postgres: postgres $DB "); }
 mark() { APP0=$(cpu_of $APP_PID); PG0=$(pg_cpu); }
 cost() { # cost <label> <requests>
   local app=$(( $(cpu_of $APP_PID) - APP0 )) pg=$(( $(pg_cpu) - PG0 ))
@@ -74,7 +56,7 @@ pgbench_cpu "pgbench insert" "$(count <"$WORK/out")"
 
 echo "== transition: POST /api/cases/{id}/accept, $CONNECTIONS connections, ${SECONDS_PER_RUN}s =="
 export CG_IDS=$WORK/ids.txt
-$PSQL -d $DB -c "SELECT \"Id\" FROM \"Cases\" WHERE \"Status\" = 1 AND \"Description\" LIKE '压测上报%' ORDER BY random()" >"$CG_IDS"
+reported_ids "$CG_IDS"
 echo "$(wc -l <"$CG_IDS") reported cases available; a third of them warm the transition path up for 10 s"
 N=$(wc -l <"$CG_IDS")
 head -n $((N / 3)) "$CG_IDS" >"$WORK/warm.txt"; tail -n +$((N / 3 + 1)) "$CG_IDS" >"$WORK/run.txt"
@@ -90,5 +72,4 @@ read_pg_late
 pgbench -h 127.0.0.1 -p $PORT -U postgres -n -c $CONNECTIONS -j $THREADS -T $SECONDS_PER_RUN -D rows=$ROWS -f bench/http/pg-transition.sql $DB | tee "$WORK/out"
 pgbench_cpu "pgbench update+insert" "$(count <"$WORK/out")"
 
-echo "== machine =="
-nproc; uptime; grep -m1 'model name' /proc/cpuinfo; free -g | sed -n 2p; psql --version
+machine

@@ -13,17 +13,14 @@ CASES=${2:-10000000}
 CONNECTIONS=16
 PORT=${CG_PGPORT:-55432}
 DB=${CG_FIXTURE_DB:-civicgrid_10m}
-PSQL="psql -h 127.0.0.1 -p $PORT -U postgres -v ON_ERROR_STOP=1 -qAt"
-CONN="Host=127.0.0.1;Port=$PORT;Username=postgres;Password=postgres;Database=$DB;Maximum Pool Size=64;Command Timeout=0"
 URL=http://127.0.0.1:5181
-WORK=$(mktemp -d)
-trap 'pkill -f "urls $URL" 2>/dev/null || true; rm -rf "$WORK"' EXIT
+source bench/http/common.sh
+CONN="$CONN;Command Timeout=0"
 
 dotnet build -c Release src/CivicGrid -v q >/dev/null
 if [ "$($PSQL -d postgres -c "SELECT count(*) FROM pg_database WHERE datname = '$DB'")" = 0 ]; then
   echo "== building the fixture: city, ~$CASES cases over 360 days =="
-  $PSQL -d postgres -c "CREATE DATABASE $DB"
-  $PSQL -d $DB -c "CREATE EXTENSION IF NOT EXISTS postgis"
+  fresh_db
   Database__Provider=Postgres ConnectionStrings__CivicGrid="$CONN" Files__Root="$WORK/files" Logging__LogLevel__Default=Warning \
     dotnet run -c Release --no-build --no-launch-profile --project src/CivicGrid -- seed --size city --cases "$CASES" --days 360
 fi
@@ -35,10 +32,7 @@ $PSQL -d $DB -c "SELECT 'cases', count(*) FROM \"Cases\" UNION ALL SELECT 'histo
 $PSQL -d $DB -c "SELECT pg_size_pretty(pg_database_size('$DB'))"
 
 echo "== starting the app (Release, PostgreSQL, projection and sweep on as in production) =="
-Database__Provider=Postgres ConnectionStrings__CivicGrid="$CONN" ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning \
-  Demo__SeedOnStart=false dotnet run -c Release --no-build --no-launch-profile --project src/CivicGrid -- --urls $URL >"$WORK/app.log" 2>&1 &
-for _ in $(seq 1 300); do curl -sf $URL/health/ready >/dev/null && break; sleep 1; done
-curl -sf $URL/health/ready >/dev/null || { cat "$WORK/app.log"; exit 1; }
+start_app Demo__SeedOnStart=false
 
 # The fixture's stories stop at their own clocks: many open cases are past their yellow or due time, and the app's
 # deadline sweep turns them yellow/red (writing history the projection then counts) for minutes after a fresh fixture.
@@ -49,12 +43,7 @@ while true; do
   echo "deadline sweep catching up: $LEFT cases left"; sleep 30
 done
 
-APP_PID=$(pgrep -f "CivicGrid --urls $URL" | tail -1)
-TICK=$(getconf CLK_TCK)
-cpu_of() { local s=0 v; for p in "$@"; do v=$(awk '{print $14+$15}' /proc/$p/stat 2>/dev/null || true); s=$((s+${v:-0})); done; echo $s; }
-pg_cpu() { cpu_of $(pgrep -f "postgres: postgres $DB "); }
-
-export CG_TOKEN=$(curl -sf -H 'Content-Type: application/json' -d '{"userName":"street1","password":"Demo@2026"}' $URL/api/auth/token | sed 's/.*"accessToken":"\([^"]*\)".*/\1/')
+export CG_TOKEN=$(token street1)
 TODAY=$(TZ=Asia/Shanghai date +%F)
 echo "street1's street: $(curl -sf -H "Authorization: Bearer $CG_TOKEN" "$URL/api/cases/figures?from=$(TZ=Asia/Shanghai date -d '-364 days' +%F)&to=$TODAY" | head -c 300)…"
 
@@ -71,5 +60,4 @@ for period in "year $(TZ=Asia/Shanghai date -d '-364 days' +%F)" "month $(TZ=Asi
   echo "CPU per request: app $(echo "scale=2; ($(cpu_of $APP_PID)-$APP0)*1000/$TICK/$N" | bc) ms, PostgreSQL $(echo "scale=2; ($(pg_cpu)-$PG0)*1000/$TICK/$N" | bc) ms"
 done
 
-echo "== machine =="
-nproc; grep -m1 'model name' /proc/cpuinfo; free -g | sed -n 2p; psql --version; uptime
+machine

@@ -13,31 +13,19 @@ WHAT=${1:-intake}
 SECONDS_PROFILED=${2:-15}
 PORT=${CG_PGPORT:-55432}
 DB=civicgrid_profile
-PSQL="psql -h 127.0.0.1 -p $PORT -U postgres -v ON_ERROR_STOP=1 -qAt"
 URL=http://127.0.0.1:5185
-WORK=$(mktemp -d)
-trap 'pkill -f "urls $URL" 2>/dev/null || true' EXIT
+source bench/http/common.sh
 
-$PSQL -d postgres -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" -c "CREATE DATABASE $DB"
-$PSQL -d $DB -c "CREATE EXTENSION IF NOT EXISTS postgis"
+fresh_db
 dotnet build -c Release src/CivicGrid -v q >/dev/null
-DOTNET_PerfMapEnabled=1 DOTNET_EnableWriteXorExecute=0 Database__Provider=Postgres \
-  ConnectionStrings__CivicGrid="Host=127.0.0.1;Port=$PORT;Username=postgres;Password=postgres;Database=$DB;Maximum Pool Size=64" \
-  ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning \
-  dotnet run -c Release --no-build --no-launch-profile --project src/CivicGrid -- --urls $URL >"$WORK/app.log" 2>&1 &
-for _ in $(seq 1 300); do curl -sf $URL/health/ready >/dev/null && break; sleep 1; done
-APP_PID=$(pgrep -f "CivicGrid --urls $URL" | tail -1)
-
-token() { curl -sf -H 'Content-Type: application/json' -d "{\"userName\":\"$1\",\"password\":\"Demo@2026\"}" $URL/api/auth/token | sed 's/.*"accessToken":"\([^"]*\)".*/\1/'; }
-export CG_ITEM=$($PSQL -d $DB -c "SELECT \"Code\" FROM \"CatalogItems\" WHERE NOT \"Retired\" ORDER BY \"Code\" LIMIT 1")
-export CG_POINTS=$WORK/points.lua CG_RUN=$(date +%s) CG_THREADS=2
-{ echo "return {"; $PSQL -d $DB -c "SELECT format('{%s,%s},', ST_X(p), ST_Y(p)) FROM (SELECT ST_PointOnSurface(\"Boundary\") p FROM \"Areas\" WHERE \"Level\" = 5 AND \"Boundary\" IS NOT NULL) g"; echo "}"; } >"$CG_POINTS"
+start_app DOTNET_PerfMapEnabled=1 DOTNET_EnableWriteXorExecute=0
+intake_inputs
 
 # Warm up (and, for accept, make the reported cases it accepts), then profile a run at 16 connections.
 CG_TOKEN=$(token resident1) wrk -t2 -c16 -d20s -s bench/http/intake.lua $URL | grep Requests/sec
 if [ "$WHAT" = accept ]; then
   CG_RUN=${CG_RUN}b CG_TOKEN=$(token resident1) wrk -t2 -c16 -d20s -s bench/http/intake.lua $URL >/dev/null
-  $PSQL -d $DB -c "SELECT \"Id\" FROM \"Cases\" WHERE \"Status\" = 1 AND \"Description\" LIKE '压测上报%' ORDER BY random()" >"$WORK/ids.txt"
+  reported_ids "$WORK/ids.txt"
   export CG_IDS=$WORK/ids.txt SCRIPT=bench/http/accept.lua CG_TOKEN=$(token admin)
 else
   export SCRIPT=bench/http/intake.lua CG_RUN=${CG_RUN}c CG_TOKEN=$(token resident1)
@@ -64,4 +52,4 @@ for s in samples:
 print(f"{len(samples)} samples")
 for name, n in counts.most_common(60): print(f"{100 * n / len(samples):5.1f} %  {name}")
 PY
-echo "perf data: $WORK/perf.data (perf report -i …)"
+cp "$WORK/perf.data" /tmp/civicgrid-perf.data && echo "perf data: /tmp/civicgrid-perf.data (perf report -i …)"
