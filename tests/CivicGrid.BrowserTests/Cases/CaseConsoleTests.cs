@@ -205,6 +205,30 @@ public sealed class CaseConsoleTests(ConsoleFixture app)
     }
 
     [ChromiumFact]
+    public async Task A_double_click_on_register_makes_one_case()
+    {
+        var setup = await CaseSetup.CreateAsync(app);
+        var description = $"井盖松动（浏览器测试双击{Guid.NewGuid():N}）";
+        var page = await app.SignInAsync("community1", "/cases/new");
+        await ConsoleFixture.WaitForCircuitAsync(page);
+
+        await Choose(page, "intake-category", setup.Item.CategoryName);
+        await Choose(page, "intake-item", setup.Item.Name);
+        await Field(page, "intake-description").FillAsync(description);
+        await Field(page, "intake-lon").FillAsync(setup.Point.Lon.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await Field(page, "intake-lat").FillAsync(setup.Point.Lat.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await Field(page, "intake-lat").PressAsync("Tab");
+        await Assertions.Expect(page.GetByTestId("intake-grid")).ToContainTextAsync("位于");
+        await page.GetByTestId("intake-submit").DblClickAsync();
+
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath.StartsWith("/cases/") && !url.EndsWith("/new"));
+        await ConsoleFixture.WaitForCircuitAsync(page);
+        await ExpectStatus(page, "Reported");
+        var found = await Api.GetAsync(setup.Community, $"/api/cases?q={Uri.EscapeDataString(description)}");
+        Assert.Equal(1, found.GetProperty("total").GetInt32());
+    }
+
+    [ChromiumFact]
     public async Task A_report_of_a_problem_already_open_nearby_is_registered_into_that_case()
     {
         var setup = await CaseSetup.CreateAsync(app);
