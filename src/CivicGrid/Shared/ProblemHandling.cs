@@ -25,3 +25,30 @@ sealed class ProblemHandling(IProblemDetailsService problems) : IExceptionHandle
         });
     }
 }
+
+/// <summary>
+/// Gives every problem+json answer a stable <c>code</c> and a Chinese message. Handlers that refuse with an
+/// <see cref="Error"/> set their own; a bare status — a 404 for what is missing or outside the caller's scope, a 403 from
+/// a permission policy, a 401 without a sign-in — gets the one its status names, so clients never parse titles.
+/// </summary>
+public static class ProblemCodes
+{
+    public static readonly Error NotFound = Error.NotFound("not_found", "未找到：不存在，或不在您的管辖范围内。");
+    public static readonly Error Forbidden = new("access.forbidden", "您没有执行此操作的权限。", StatusCodes.Status403Forbidden);
+    public static readonly Error SignInRequired = new("auth.required", "请先登录。", StatusCodes.Status401Unauthorized);
+
+    public static void Complete(ProblemDetailsContext ctx)
+    {
+        var problem = ctx.ProblemDetails;
+        if (problem.Extensions.ContainsKey("code")) return;
+        var known = problem.Status switch
+        {
+            StatusCodes.Status404NotFound => NotFound,
+            StatusCodes.Status403Forbidden => Forbidden,
+            StatusCodes.Status401Unauthorized => SignInRequired,
+            _ => null,
+        };
+        problem.Extensions["code"] = known?.Code ?? $"http.{problem.Status}";
+        if (known is not null) (problem.Title, problem.Detail) = (known.Code, problem.Detail ?? known.Message);
+    }
+}

@@ -186,9 +186,20 @@ public sealed class CaseLoopTests(Apps apps) : IClassFixture<Apps>
             Assert.DoesNotContain((await outside.Get<PagedDto<CaseDto>>("/api/cases?pageSize=100")).Items, x => x.Id == c.Case.Id);
         }
         // A unit the case is not dispatched to cannot act on it either: it does not exist for them.
-        Assert.Equal(HttpStatusCode.NotFound, (await Try(w.HousingStaff, c.Case.Id, "sign-for")).StatusCode);
+        var unseen = await Try(w.HousingStaff, c.Case.Id, "sign-for");
+        Assert.Equal(HttpStatusCode.NotFound, unseen.StatusCode);
+        Assert.Equal("not_found", await unseen.ProblemCode());
         // A resident cannot dispatch: the permission is missing.
-        Assert.Equal(HttpStatusCode.Forbidden, (await Try(w.Resident, c.Case.Id, "accept")).StatusCode);
+        var refused = await Try(w.Resident, c.Case.Id, "accept");
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Equal("access.forbidden", await refused.ProblemCode());
+        // Nor read the figures.
+        var figures = await w.Resident.GetAsync("/api/cases/figures");
+        Assert.Equal(HttpStatusCode.Forbidden, figures.StatusCode);
+        Assert.Equal("access.forbidden", await figures.ProblemCode());
+        var anonymous = await w.App.CreateClient().GetAsync("/api/cases");
+        Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+        Assert.Equal("auth.required", await anonymous.ProblemCode());
     }
 
     [Theory, OnSqlite, OnPostgres]

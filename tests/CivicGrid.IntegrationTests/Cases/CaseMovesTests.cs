@@ -105,7 +105,7 @@ public sealed class CaseMovesTests(Apps apps) : IClassFixture<Apps>
         try
         {
             var refused = await TryAsync(app, department, id, reported.Case.Version, CaseMoves.Accept(null));
-            Assert.Equal("case.forbidden", refused.Error?.Code); // a page has no route guard: the move checks its permission itself
+            Assert.Equal("access.forbidden", refused.Error?.Code); // a page has no route guard: the move checks its permission itself
             Assert.True((await TryAsync(app, otherCommunity, id, null, CaseMoves.Accept(null))).NotFound);
             Assert.Equal(Error.StaleWrite, (await TryAsync(app, community, id, reported.Case.Version + 1, CaseMoves.Accept(null))).Error);
             Assert.Equal("case.illegal_transition",

@@ -20,7 +20,8 @@ namespace CivicGrid.Modules.Cases.Features;
 public sealed class MoveCase(CivicGridDbContext db, CurrentUser user, TimeProvider clock, CurrentCalendar calendar, GridLocator grids,
     CaseDetailParts parts, UploadLimits limits)
 {
-    public static readonly Error NotAllowed = new("case.forbidden", "您没有执行此操作的权限。", StatusCodes.Status403Forbidden);
+    /// <summary>The same refusal a route's permission policy answers with: a page has no policy in front of it.</summary>
+    public static readonly Error NotAllowed = ProblemCodes.Forbidden;
 
     /// <summary>A deadline in a year whose working calendar the admin has not loaded: said, not guessed.</summary>
     public static Error YearNotLoaded(int year) =>
