@@ -89,32 +89,37 @@ public sealed class ReportCase(CivicGridDbContext db, CurrentUser user, GridLoca
         var intake = await ReadIntake(request, door, ct);
         if (intake.IsError) return intake.Error!;
         var (source, item, grid) = intake.Value;
-        var photos = await CaseUploads.TakeAsync(db, user, request.PhotoIds, limits, clock.GetUtcNow(), ct);
+        var now = clock.GetUtcNow();
+        var photos = await CaseUploads.TakeAsync(db, user, request.PhotoIds, limits, now, ct);
         if (photos.IsError) return photos.Error!;
 
-        var now = clock.GetUtcNow();
+        // Every check that needs no case comes before the number, so a refused report does not leave a gap.
+        if (request.OnTheSpot && (!user.Can(Permissions.Cases.OnTheSpot) || !user.Scope.Covers(grid.Code))) return CaseErrors.OnTheSpotNotAllowed;
+        string? phone = null;
+        if (request.ReporterPhone is { Length: > 0 } phoneText && (phone = PhoneNumber.Normalize(phoneText)) is null) return PhoneInvalid;
+        IReadOnlyList<StoredFile>? after = null;
+        if (request.OnTheSpot)
+        {
+            var taken = await CaseUploads.TakeAsync(db, user, request.AfterPhotoIds, limits, now, ct);
+            if (taken.IsError) return taken.Error!;
+            after = taken.Value;
+        }
+
         var number = await numbers.NextAsync(db, grid.Code[..6], now, ct);
         var spec = new Case.Intake(number, grid.Code, source, item, request.Description.Trim(), request.Longitude!.Value,
             request.Latitude!.Value, string.IsNullOrWhiteSpace(request.Address) ? grid.Name : Clip(request.Address, 200),
             request.Priority ?? CasePriority.Normal, ReporterName(request, door), photos.Value);
         var actor = user.AsActor();
         Case @case;
-        if (request.OnTheSpot)
+        if (after is not null)
         {
-            if (!user.Can(Permissions.Cases.OnTheSpot) || !user.Scope.Covers(grid.Code)) return CaseErrors.OnTheSpotNotAllowed;
-            var after = await CaseUploads.TakeAsync(db, user, request.AfterPhotoIds, limits, now, ct);
-            if (after.IsError) return after.Error!;
-            var settled = Case.ReportSettledOnTheSpot(spec, actor, request.OnTheSpotComment ?? "", after.Value, now);
+            var settled = Case.ReportSettledOnTheSpot(spec, actor, request.OnTheSpotComment ?? "", after, now);
             if (settled.IsError) return settled.Error!;
             @case = settled.Value;
         }
         else @case = Case.Report(spec, actor, now);
 
-        if (request.ReporterPhone is { Length: > 0 } phoneText)
-        {
-            if (PhoneNumber.Normalize(phoneText) is not { } phone) return PhoneInvalid;
-            (@case.ReporterPhoneCipher, @case.ReporterPhoneMasked) = (protector.Encrypt(phone), PhoneNumber.Mask(phone));
-        }
+        if (phone is not null) (@case.ReporterPhoneCipher, @case.ReporterPhoneMasked) = (protector.Encrypt(phone), PhoneNumber.Mask(phone));
         db.Cases.Add(@case);
         if (key is not null)
             db.IdempotentRequests.Add(new IdempotentRequest { Id = Guid.CreateVersion7(now), AccountId = user.Id, Key = key, BodyHash = bodyHash, CaseId = @case.Id, At = now });

@@ -50,19 +50,28 @@ public static class UploadFiles
             checkedFiles.Add((file, kind.Value));
         }
         var uploads = new List<Upload>();
-        foreach (var (file, kind) in checkedFiles)
+        try
         {
-            await using var s = file.Open();
-            var key = await store.SaveAsync(s, kind.Extension, ct);
-            var name = Path.GetFileName(file.FileName);
-            uploads.Add(new Upload
+            foreach (var (file, kind) in checkedFiles)
             {
-                Id = Guid.CreateVersion7(now), AccountId = user.Id, FileName = name.Length > 200 ? name[..200] : name,
-                ContentType = kind.ContentType, Size = file.Length, StorageKey = key, At = now,
-            });
+                await using var s = file.Open();
+                var key = await store.SaveAsync(s, kind.Extension, ct);
+                var name = Path.GetFileName(file.FileName);
+                uploads.Add(new Upload
+                {
+                    Id = Guid.CreateVersion7(now), AccountId = user.Id, FileName = name.Length > 200 ? name[..200] : name,
+                    ContentType = kind.ContentType, Size = file.Length, StorageKey = key, At = now,
+                });
+            }
+            db.Uploads.AddRange(uploads);
+            await db.SaveChangesAsync(ct);
         }
-        db.Uploads.AddRange(uploads);
-        await db.SaveChangesAsync(ct);
+        catch
+        {
+            // A later file or the save failed: the request stores nothing, so no bytes stay behind without their row.
+            foreach (var u in uploads) await store.DeleteAsync(u.StorageKey, CancellationToken.None);
+            throw;
+        }
         return new(uploads.Select(u => new Uploaded(u.Id, u.FileName, u.ContentType, u.Size)).ToList());
     }
 }
