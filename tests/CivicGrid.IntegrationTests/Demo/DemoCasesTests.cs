@@ -22,8 +22,14 @@ public sealed class DemoCasesTests
         await using var db = app.Db();
         var cases = await db.Cases.AsNoTracking().ToListAsync();
         Assert.Equal(Enum.GetValues<CaseSource>().Order(), cases.Select(c => c.Source).Distinct().Order());
-        foreach (var status in new[] { CaseStatus.Reported, CaseStatus.Rejected, CaseStatus.Handling, CaseStatus.Closed, CaseStatus.Rated })
+        foreach (var status in new[] { CaseStatus.Reported, CaseStatus.Accepted, CaseStatus.Dispatched, CaseStatus.Handling, CaseStatus.Handled,
+                     CaseStatus.Verified, CaseStatus.Closed, CaseStatus.Rated, CaseStatus.Rejected, CaseStatus.Merged })
             Assert.Contains(cases, c => c.Status == status);
+        // A merged duplicate points to a case that is still open and says in its own history that it took it in.
+        var merged = cases.Where(c => c.Status == CaseStatus.Merged).ToList();
+        var absorbed = await db.CaseTransitions.AsNoTracking().Where(t => t.Action == CaseAction.AbsorbMerged).Select(t => t.CaseId).ToListAsync();
+        Assert.All(merged, m => Assert.Contains(m.MergedIntoId!.Value, absorbed));
+        Assert.Equal(merged.Count, absorbed.Count);
         Assert.Contains(cases, c => c.OnTheSpot);
         Assert.Contains(cases, c => c.ReturnCount > 0);
         Assert.Contains(cases, c => c.ReopenCount > 0);

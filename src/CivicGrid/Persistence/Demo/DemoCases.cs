@@ -119,9 +119,21 @@ static class DemoCases
                 counters[key] = counters.GetValueOrDefault(key) + 1;
                 try
                 {
-                    var c = Run(new Story(random, calendar, units, item, grid, $"{key}-{counters[key]:D6}", at, now, names,
-                        made % 97 == 0 ? resident : null, photos.Before, photos.After));
-                    if (c is not null) { batch.Add(c); made++; }
+                    var story = new Story(random, calendar, units, item, grid, $"{key}-{counters[key]:D6}", at, now, names,
+                        made % 97 == 0 ? resident : null, photos.Before, photos.After);
+                    var c = Run(story);
+                    if (c is null) continue;
+                    batch.Add(c);
+                    made++;
+                    // Now and then a neighbour reports the same open problem again, and the community folds it in (并单).
+                    // Not in the bulk fixture, which makes exactly the total asked for.
+                    if (total is null && c.Status.IsOpen() && random.Next(100) < 3
+                        && DuplicateTime(c, now, random) is { } again && again.ToOffset(WorkingCalendar.ChinaStandardTime).Year == year)
+                    {
+                        counters[key]++;
+                        batch.Add(Duplicate(story with { Number = $"{key}-{counters[key]:D6}", At = again }, c));
+                        made++;
+                    }
                 }
                 catch (CalendarYearNotLoadedException) { } // a story running into an unloaded year simply stops being told
             }
@@ -262,6 +274,29 @@ static class DemoCases
 
         Actor Unit(Organisation o) => new(null, $"{o.Name}工作人员", DataScope.For([], [o.Id], null));
         Actor UnitFor(Guid id) => new(null, "承办单位工作人员", DataScope.For([], [id], null));
+    }
+
+    /// <summary>When a second report of <paramref name="original"/> comes: after its last step and an hour before now, or never.</summary>
+    static DateTimeOffset? DuplicateTime(Case original, DateTimeOffset now, Random r)
+    {
+        var last = original.NewTransitions[^1].At;
+        var room = now - last - TimeSpan.FromHours(1);
+        return room > TimeSpan.FromMinutes(10) ? last + room * r.NextDouble() : null;
+    }
+
+    /// <summary>A phone report of the same matter in the same grid, merged into <paramref name="original"/> twenty minutes later by the community.</summary>
+    static Case Duplicate(Story s, Case original)
+    {
+        var r = s.R;
+        var name = s.Names[r.Next(s.Names.Length)] + (r.Next(2) == 0 ? "先生" : "女士");
+        var centre = s.Grid.Boundary!.InteriorPoint;
+        var intake = new Case.Intake(s.Number, s.Grid.AreaCode, CaseSource.Phone, s.Item, Description(s.Item, r), centre.X, centre.Y,
+            original.Address, CasePriority.Normal, name, []);
+        var duplicate = Case.Report(intake, new Actor(null, name, DataScope.Nothing), s.At);
+        var communityStaff = new Actor(null, "社区工作人员", DataScope.For([s.Grid.AreaCode[..12]], [], null));
+        if (duplicate.MergeInto(original, communityStaff, s.At.AddMinutes(20)) is { } refused)
+            throw new InvalidOperationException($"The demo's duplicate of {original.Number} could not be merged: {refused.Code}");
+        return duplicate;
     }
 
     /// <summary>Steps the case's lights and reminders up to <paramref name="until"/>; false when that is in the future (the story stops).</summary>
