@@ -10,59 +10,60 @@ namespace CivicGrid.Modules.Cases.Features;
 /// </summary>
 public static class CaseRoutes
 {
-    public sealed record CommentRequest(string? Comment, int? Version, Guid[]? PhotoIds = null);
-    public sealed record DispatchRequest(Guid LeadUnitId, Guid[]? CooperatingUnitIds, string? Comment, int? Version);
-    public sealed record ExtensionRequest(int Days, string? Reason, int? Version);
-    public sealed record DecisionRequest(bool Grant, string? Comment, int? Version);
-    public sealed record VerifyRequest(bool Passed, string? Comment, int? Version, Guid[]? PhotoIds = null);
-    public sealed record CloseRequest(bool Solved, string? Comment, int? Version);
-    public sealed record RateRequest(Satisfaction Rating, string? Comment, int? Version);
-    public sealed record MergeRequest(Guid IntoCaseId, int? Version);
-    public sealed record RelocateRequest(double Longitude, double Latitude, string? Address, int? Version);
+    /// <summary>What every move's body carries: the case version the caller last saw, if any.</summary>
+    public interface IMoveRequest { int? Version { get; } }
+
+    public sealed record CommentRequest(string? Comment, int? Version, Guid[]? PhotoIds = null) : IMoveRequest;
+    public sealed record DispatchRequest(Guid LeadUnitId, Guid[]? CooperatingUnitIds, string? Comment, int? Version) : IMoveRequest;
+    public sealed record ExtensionRequest(int Days, string? Reason, int? Version) : IMoveRequest;
+    public sealed record DecisionRequest(bool Grant, string? Comment, int? Version) : IMoveRequest;
+    public sealed record VerifyRequest(bool Passed, string? Comment, int? Version, Guid[]? PhotoIds = null) : IMoveRequest;
+    public sealed record CloseRequest(bool Solved, string? Comment, int? Version) : IMoveRequest;
+    public sealed record RateRequest(Satisfaction Rating, string? Comment, int? Version) : IMoveRequest;
+    public sealed record MergeRequest(Guid IntoCaseId, int? Version) : IMoveRequest;
+    public sealed record RelocateRequest(double Longitude, double Latitude, string? Address, int? Version) : IMoveRequest;
 
     public static void Map(RouteGroupBuilder cases)
     {
         var dispatch = Permissions.Cases.Dispatch;
         var handle = Permissions.Cases.Handle;
 
-        cases.MapPost("/{id:guid}/accept", (Guid id, CommentRequest r, MoveCase m, CancellationToken ct) =>
-            m.RunAsync(id, r.Version, CaseMoves.Accept(r.Comment), ct)).RequireAuthorization(dispatch);
-        cases.MapPost("/{id:guid}/reject", (Guid id, CommentRequest r, MoveCase m, CancellationToken ct) =>
-            m.RunAsync(id, r.Version, CaseMoves.Reject(r.Comment), ct)).RequireAuthorization(dispatch);
-        cases.MapPost("/{id:guid}/dispatch", (Guid id, DispatchRequest r, MoveCase m, CancellationToken ct) =>
-            m.RunAsync(id, r.Version, CaseMoves.Dispatch(r.LeadUnitId, r.CooperatingUnitIds, r.Comment), ct)).RequireAuthorization(dispatch);
-        cases.MapPost("/{id:guid}/whistle", (Guid id, DispatchRequest r, MoveCase m, CancellationToken ct) =>
-            m.RunAsync(id, r.Version, CaseMoves.Dispatch(r.LeadUnitId, r.CooperatingUnitIds, r.Comment, whistle: true), ct))
-            .RequireAuthorization(Permissions.Cases.Whistle);
-        cases.MapPost("/{id:guid}/escalate", (Guid id, CommentRequest r, MoveCase m, CancellationToken ct) =>
-            m.RunAsync(id, r.Version, CaseMoves.Escalate(r.Comment), ct)).RequireAuthorization(dispatch);
-        cases.MapPost("/{id:guid}/relocate", (Guid id, RelocateRequest r, MoveCase m, CancellationToken ct) =>
-            m.RunAsync(id, r.Version, CaseMoves.Relocate(r.Longitude, r.Latitude, r.Address), ct)).RequireAuthorization(dispatch);
+        // One route per move: its permission (null: any signed-in caller, the aggregate decides), what OpenAPI says of it.
+        void Move<T>(string action, string? permission, string summary, Func<T, CaseMove> move) where T : IMoveRequest
+        {
+            var route = cases.MapPost($"/{{id:guid}}/{action}", (Guid id, T r, MoveCase m, CancellationToken ct) => m.RunAsync(id, r.Version, move(r), ct))
+                .WithSummary(summary)
+                .WithDescription("Answers the case after the move. 403: the role lacks the permission; 404: no such case in your scope; "
+                    + "409: the move is not allowed now (stable code, e.g. case.illegal_transition) or the version is stale (concurrency.stale); "
+                    + "422: the body is incomplete (e.g. case.reason_required).")
+                .ProducesProblem(StatusCodes.Status403Forbidden)
+                .ProducesProblem(StatusCodes.Status409Conflict)
+                .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            if (permission is null) route.RequireAuthorization();
+            else route.RequireAuthorization(permission);
+        }
 
-        cases.MapPost("/{id:guid}/sign-for", (Guid id, CommentRequest r, MoveCase m, CancellationToken ct) =>
-            m.RunAsync(id, r.Version, CaseMoves.SignFor(), ct)).RequireAuthorization(handle);
-        cases.MapPost("/{id:guid}/start", (Guid id, CommentRequest r, MoveCase m, CancellationToken ct) =>
-            m.RunAsync(id, r.Version, CaseMoves.Start(r.Comment), ct)).RequireAuthorization(handle);
-        cases.MapPost("/{id:guid}/handled", (Guid id, CommentRequest r, MoveCase m, CancellationToken ct) =>
-            m.RunAsync(id, r.Version, CaseMoves.ReportHandled(r.Comment, r.PhotoIds), ct)).RequireAuthorization(handle);
-        cases.MapPost("/{id:guid}/return", (Guid id, CommentRequest r, MoveCase m, CancellationToken ct) =>
-            m.RunAsync(id, r.Version, CaseMoves.Return(r.Comment), ct)).RequireAuthorization(handle);
-        cases.MapPost("/{id:guid}/extension", (Guid id, ExtensionRequest r, MoveCase m, CancellationToken ct) =>
-            m.RunAsync(id, r.Version, CaseMoves.AskExtension(r.Days, r.Reason), ct)).RequireAuthorization(handle);
-        cases.MapPost("/{id:guid}/extension/decision", (Guid id, DecisionRequest r, MoveCase m, CancellationToken ct) =>
-            m.RunAsync(id, r.Version, CaseMoves.DecideExtension(r.Grant, r.Comment), ct)).RequireAuthorization(dispatch);
+        Move<CommentRequest>("accept", dispatch, "受理 Accept a reported case", r => CaseMoves.Accept(r.Comment));
+        Move<CommentRequest>("reject", dispatch, "不予受理 Reject a reported case, with a reason", r => CaseMoves.Reject(r.Comment));
+        Move<DispatchRequest>("dispatch", dispatch, "派遣 Dispatch to a lead unit and cooperating units", r => CaseMoves.Dispatch(r.LeadUnitId, r.CooperatingUnitIds, r.Comment));
+        Move<DispatchRequest>("whistle", Permissions.Cases.Whistle, "吹哨 Summon a lead unit and cooperating units, each to report in within the response limit",
+            r => CaseMoves.Dispatch(r.LeadUnitId, r.CooperatingUnitIds, r.Comment, whistle: true));
+        Move<CommentRequest>("escalate", dispatch, "上提一级 Escalate one level up", r => CaseMoves.Escalate(r.Comment));
+        Move<RelocateRequest>("relocate", dispatch, "更正位置 Correct the location, and with it the grid, community and street",
+            r => CaseMoves.Relocate(r.Longitude, r.Latitude, r.Address));
 
-        cases.MapPost("/{id:guid}/verify", (Guid id, VerifyRequest r, MoveCase m, CancellationToken ct) =>
-            m.RunAsync(id, r.Version, CaseMoves.Verify(r.Passed, r.Comment, r.PhotoIds), ct)).RequireAuthorization(Permissions.Cases.Verify);
-        cases.MapPost("/{id:guid}/close", (Guid id, CloseRequest r, MoveCase m, CancellationToken ct) =>
-            m.RunAsync(id, r.Version, CaseMoves.Close(r.Solved, r.Comment), ct)).RequireAuthorization(dispatch);
-        cases.MapPost("/{id:guid}/rate", (Guid id, RateRequest r, MoveCase m, CancellationToken ct) =>
-            m.RunAsync(id, r.Version, CaseMoves.Rate(r.Rating, r.Comment), ct)).RequireAuthorization();
-        cases.MapPost("/{id:guid}/reopen", (Guid id, CommentRequest r, MoveCase m, CancellationToken ct) =>
-            m.RunAsync(id, r.Version, CaseMoves.Reopen(r.Comment), ct)).RequireAuthorization(dispatch);
-        cases.MapPost("/{id:guid}/supervise", (Guid id, CommentRequest r, MoveCase m, CancellationToken ct) =>
-            m.RunAsync(id, r.Version, CaseMoves.Supervise(r.Comment), ct)).RequireAuthorization(Permissions.Cases.Supervise);
-        cases.MapPost("/{id:guid}/merge", (Guid id, MergeRequest r, MoveCase m, CancellationToken ct) =>
-            m.RunAsync(id, r.Version, CaseMoves.Merge(r.IntoCaseId), ct)).RequireAuthorization(dispatch);
+        Move<CommentRequest>("sign-for", handle, "签收/报到 Sign for the case as an assigned unit", _ => CaseMoves.SignFor());
+        Move<CommentRequest>("start", handle, "开始处置 Start handling", r => CaseMoves.Start(r.Comment));
+        Move<CommentRequest>("handled", handle, "办结反馈 Report it handled, with photos", r => CaseMoves.ReportHandled(r.Comment, r.PhotoIds));
+        Move<CommentRequest>("return", handle, "退单 Return it to the dispatcher, with a reason", r => CaseMoves.Return(r.Comment));
+        Move<ExtensionRequest>("extension", handle, "申请延期 Ask for more working days", r => CaseMoves.AskExtension(r.Days, r.Reason));
+        Move<DecisionRequest>("extension/decision", dispatch, "延期审批 Grant or refuse the pending extension", r => CaseMoves.DecideExtension(r.Grant, r.Comment));
+
+        Move<VerifyRequest>("verify", Permissions.Cases.Verify, "核查 Verify the result on site: passed, or back to the unit", r => CaseMoves.Verify(r.Passed, r.Comment, r.PhotoIds));
+        Move<CloseRequest>("close", dispatch, "结案 Close the case", r => CaseMoves.Close(r.Solved, r.Comment));
+        Move<RateRequest>("rate", null, "评价 Rate the result (the reporter, or staff on a return visit)", r => CaseMoves.Rate(r.Rating, r.Comment));
+        Move<CommentRequest>("reopen", dispatch, "重办 Reopen after a dissatisfied rating", r => CaseMoves.Reopen(r.Comment));
+        Move<CommentRequest>("supervise", Permissions.Cases.Supervise, "督办 Flag for supervision and send the units a notice", r => CaseMoves.Supervise(r.Comment));
+        Move<MergeRequest>("merge", dispatch, "并单 Merge this duplicate into an open case", r => CaseMoves.Merge(r.IntoCaseId));
     }
 }
