@@ -2,45 +2,13 @@ using CivicGrid.Modules.Calendar.Domain;
 using CivicGrid.Modules.Cases.Catalog;
 using CivicGrid.Modules.Cases.Domain;
 using CivicGrid.Shared;
+using static CivicGrid.UnitTests.Cases.CaseWorld;
 
 namespace CivicGrid.UnitTests.Cases;
 
 /// <summary>The rules of the <see cref="Case"/> aggregate, transition by transition, without a database.</summary>
 public sealed class CaseTests
 {
-    const string Grid = "370303001002003";
-    static readonly DateTimeOffset Monday10 = new(2026, 11, 23, 2, 0, 0, TimeSpan.Zero); // 10:00 China time
-    static readonly WorkingCalendar Calendar = new(Modules.Calendar.Data.OfficialCalendars.Load(), WorkingHours.Default);
-    static readonly CatalogItem Item = new()
-    {
-        Code = "0101", CategoryCode = "01", Name = "道路不洁", LeadDuty = "城管", OnTheSpotAllowed = true,
-        ResponseLimit = TimeLimit.Parse("2h"), HandlingLimit = TimeLimit.Parse("1d"),
-    };
-    static readonly UnitRef Cityscape = new(Guid.NewGuid(), "城管");
-    static readonly UnitRef Housing = new(Guid.NewGuid(), "住建");
-
-    static readonly Actor Resident = new(Guid.NewGuid(), "居民", DataScope.For([], [], null, Guid.NewGuid()));
-    static readonly Actor Community = new(Guid.NewGuid(), "社区", DataScope.For(["370303001002"], [], null));
-    static readonly Actor OtherCommunity = new(Guid.NewGuid(), "别的社区", DataScope.For(["370303001001"], [], null));
-    static readonly Actor Street = new(Guid.NewGuid(), "街道", DataScope.For(["370303001"], [], null));
-    static readonly Actor GridWorker = new(Guid.NewGuid(), "网格员", DataScope.For([Grid], [], null));
-    static readonly Actor CityscapeStaff = new(Guid.NewGuid(), "城管队员", DataScope.For([], [Cityscape.Id], null));
-    static readonly Actor HousingStaff = new(Guid.NewGuid(), "住建科员", DataScope.For([], [Housing.Id], null));
-    static readonly StoredFile Photo = new("a.jpg", "image/jpeg", 10, "2026/11/23/x.jpg");
-
-    static Case.Intake Intake(CaseSource source = CaseSource.Resident) =>
-        new("370303-2026-000001", Grid, source, Item, "垃圾", 118, 36, "路口", CasePriority.Normal, "居民", []);
-
-    static Case Reported() => Case.Report(Intake(), Resident, Monday10);
-
-    static Case Dispatched(params UnitRef[] cooperating)
-    {
-        var c = Reported();
-        Assert.Null(c.Accept(Community, null, Monday10));
-        Assert.Null(c.Dispatch(Community, Cityscape, cooperating, false, Item, Calendar, null, Monday10));
-        return c;
-    }
-
     [Fact]
     public void Report_starts_at_reported_at_community_level_with_one_history_entry()
     {
@@ -141,7 +109,7 @@ public sealed class CaseTests
         Assert.Equal("case.not_lead", c.RequestExtension(HousingStaff, 2, "x", Monday10)!.Code);
         Assert.Null(c.RequestExtension(CityscapeStaff, 2, "等材料", Monday10));
         var before = c.HandlingDue!.Value;
-        Assert.Null(c.DecideExtension(Community, true, null, Calendar, Monday10));
+        Assert.Null(c.DecideExtension(Community, true, null, OfficialCalendar, Monday10));
         // Tuesday 17:30 + 2 working days → Thursday 17:30.
         Assert.Equal(before.AddDays(2), c.HandlingDue);
     }
@@ -152,12 +120,12 @@ public sealed class CaseTests
         var c = Dispatched();
         c.SignFor(CityscapeStaff, Monday10);
         c.StartHandling(CityscapeStaff, null, Monday10);
-        Assert.Null(c.ReportHandled(CityscapeStaff, "好了", [], Calendar, Monday10.AddHours(2)));
+        Assert.Null(c.ReportHandled(CityscapeStaff, "好了", [], OfficialCalendar, Monday10.AddHours(2)));
         Assert.Null(c.Verify(GridWorker, true, null, [], Monday10.AddHours(3)));
         Assert.Null(c.Close(Community, true, null, Monday10.AddHours(3)));
         Assert.Equal("case.not_reporter", c.Rate(Community, Satisfaction.Satisfied, null, actorIsStaff: true, Monday10)!.Code);
         Assert.Null(c.Rate(Resident, Satisfaction.BasicallySatisfied, null, actorIsStaff: false, Monday10.AddHours(4)));
-        Assert.Equal("case.not_dissatisfied", c.Reopen(Community, "重办", Item, Calendar, Monday10)!.Code);
+        Assert.Equal("case.not_dissatisfied", c.Reopen(Community, "重办", Item, OfficialCalendar, Monday10)!.Code);
     }
 
     [Fact]
@@ -195,7 +163,7 @@ public sealed class CaseTests
     {
         var c = Dispatched();
         c.Return(CityscapeStaff, "不是", Monday10);
-        c.Dispatch(Community, Housing, [], false, Item, Calendar, null, Monday10);
+        c.Dispatch(Community, Housing, [], false, Item, OfficialCalendar, null, Monday10);
         c.Return(HousingStaff, "也不是", Monday10);
         Assert.True(c.Sweep(Monday10));
         Assert.True(c.Supervised);
