@@ -282,6 +282,9 @@ public sealed class CaseTransitionTests
 
         var again = Moved(c, () => c.ReportHandled(CityscapeStaff, "重新清扫", [], OfficialCalendar, Friday10));
         Assert.True(again.InTime); // within the fresh limit, long after the first one
+        // Its handling time is that of this round, from the reopen: not the week since the first dispatch.
+        Assert.Equal((int)OfficialCalendar.WorkingTimeBetween(Thursday10, Friday10).TotalMinutes, again.WorkingMinutes);
+        Assert.True(again.WorkingMinutes < (int)OfficialCalendar.WorkingTimeBetween(c.DispatchedAt!.Value, Friday10).TotalMinutes);
     }
 
     [Fact]

@@ -198,7 +198,9 @@ public sealed partial class Case : IScoped, IVersioned
         if (LeadFor(actor) is not { } lead) return CaseErrors.NotLeadUnit;
         if (string.IsNullOrWhiteSpace(comment)) return CaseErrors.CommentRequired;
         HandledAt = now;
-        var minutes = (int)calendar.WorkingTimeBetween(DispatchedAt ?? now, now).TotalMinutes;
+        // Working time since the current handling limit began: the dispatch, or the reopen — not the days a reopened case
+        // spent closed and rated before it came back.
+        var minutes = (int)calendar.WorkingTimeBetween(HandlingStart ?? DispatchedAt ?? now, now).TotalMinutes;
         Move(actor, now, CaseAction.ReportHandled, CaseStatus.Handled, comment, photos, e =>
         {
             (e.UnitId, e.UnitName) = (lead.UnitId, lead.UnitName);

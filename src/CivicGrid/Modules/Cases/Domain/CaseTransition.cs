@@ -38,7 +38,7 @@ public sealed class CaseTransition
     /// <summary>Close: closed as solved (解决).</summary>
     public bool? Solved { get; set; }
     public Satisfaction? Rating { get; set; }
-    /// <summary>Handled: working time from dispatch to handled, in minutes.</summary>
+    /// <summary>Handled: working time from dispatch (or, after a reopen, from the reopen) to handled, in minutes.</summary>
     public int? WorkingMinutes { get; set; }
     /// <summary>Set once the figures projection has counted this entry (see Figures).</summary>
     public bool Projected { get; set; }

@@ -19,7 +19,7 @@ public class FigureCounts
     /// <summary>办结反馈 reported, and on-the-spot closes.</summary>
     public int Handled { get; set; }
     public int HandledOnTime { get; set; }
-    /// <summary>Working minutes from dispatch to handled, summed over <see cref="TimedHandled"/> entries.</summary>
+    /// <summary>Working minutes from dispatch (or reopen) to handled, summed over <see cref="TimedHandled"/> entries.</summary>
     public long HandlingMinutes { get; set; }
     /// <summary>Handled entries that carry working minutes (on-the-spot ones do not).</summary>
     public int TimedHandled { get; set; }
