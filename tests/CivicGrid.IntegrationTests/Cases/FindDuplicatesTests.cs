@@ -1,5 +1,6 @@
 using CivicGrid.IntegrationTests.Infrastructure;
 using CivicGrid.Modules.Cases.Domain;
+using CivicGrid.Modules.Identity.Domain;
 using CivicGrid.Persistence;
 using static CivicGrid.IntegrationTests.Cases.CaseWorld;
 
@@ -32,5 +33,27 @@ public sealed class FindDuplicatesTests(Apps apps) : IClassFixture<Apps>
 
         await Move(w.CommunityA, c.Case.Id, "reject", new { comment = "已由物业处理" });
         Assert.Empty(await w.CommunityA.Get<List<NearbyDto>>(Url(w.Item.Code, 0)));      // only open cases
+    }
+
+    [Theory, OnSqlite, OnPostgres]
+    public async Task The_radius_and_the_period_are_configured(DatabaseProvider provider)
+    {
+        await using var app = await TestApp.StartAsync(provider, new Dictionary<string, string>
+        {
+            ["Cases:DuplicateRadiusMeters"] = "400", ["Cases:DuplicateDays"] = "2",
+        });
+        var w = await CaseWorld.CreateAsync(app);
+        var early = await w.ReportAsync(body: w.Report("路灯不亮（三天前）"));
+        app.Clock.Advance(TimeSpan.FromDays(3)); // the world's sign-ins have expired: sign in afresh
+        var resident = await app.ClientFor(await A.Account(app, Roles.Resident));
+        var community = await app.ClientFor(await A.Account(app, Roles.CommunityStaff, A.AreaScope(w.District.CommunityA)));
+        var recent = await w.ReportAsync(resident, w.Report("路灯不亮（今天）"));
+        string Url(double north) => FormattableString.Invariant($"/api/cases/duplicates?item={w.Item.Code}&lon={w.Point.Lon}&lat={w.Point.Lat + north}");
+
+        // About 330 m away: beyond the default 150 m, inside the configured 400 m; only the case of the last two days.
+        var hint = Assert.Single(await community.Get<List<NearbyDto>>(Url(0.003)));
+        Assert.Equal(recent.Case.Id, hint.Id);
+        Assert.NotEqual(early.Case.Id, hint.Id);
+        Assert.Empty(await community.Get<List<NearbyDto>>(Url(0.0045))); // about 500 m
     }
 }
