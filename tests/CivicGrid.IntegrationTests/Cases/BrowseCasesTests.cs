@@ -46,4 +46,51 @@ public sealed class BrowseCasesTests(Apps apps) : IClassFixture<Apps>
         Assert.Equal((0, 1), (department["ToSignFor"], department["Handling"]));
         Assert.Equal(0, (await Counts(w.CommunityA))["Returned"]);
     }
+
+    [Theory, OnSqlite, OnPostgres]
+    public async Task The_later_queues_hold_each_case_while_it_waits_there_and_let_it_go(DatabaseProvider provider)
+    {
+        var w = await CaseWorld.CreateAsync(await apps.For(provider));
+        async Task<List<string>> Numbers(HttpClient who, string queue) =>
+            (await who.Get<PagedDto<CaseDto>>($"/api/cases?queue={queue}&pageSize=100")).Items.Select(c => c.Number).ToList();
+        // A phone case taken by the community: rated on a return visit, so it passes through ToRate too.
+        var c = await w.ReportAsync(w.CommunityA, new
+        {
+            itemCode = w.Item.Code, description = "楼道灯坏了", longitude = w.Point.Lon, latitude = w.Point.Lat, address = "测试路3号",
+            source = "Phone", reporterName = "赵女士",
+        });
+        var (id, number) = (c.Case.Id, c.Case.Number);
+        await Move(w.CommunityA, id, "accept");
+        await Move(w.CommunityA, id, "dispatch", new { leadUnitId = w.Cityscape.Id });
+        await Move(w.CityscapeStaff, id, "sign-for");
+        await Move(w.CityscapeStaff, id, "start");
+
+        await Move(w.CityscapeStaff, id, "extension", new { days = 2, reason = "等待配件" });
+        Assert.Equal([number], await Numbers(w.CommunityA, "Extensions"));
+        await Move(w.CommunityA, id, "extension/decision", new { grant = true });
+        Assert.Empty(await Numbers(w.CommunityA, "Extensions"));
+
+        Assert.Empty(await Numbers(w.CommunityA, "Supervised"));
+        await Move(w.Street1, id, "supervise", new { comment = "请加快处理" });
+        Assert.Equal([number], await Numbers(w.CommunityA, "Supervised"));
+        Assert.Equal([number], await Numbers(w.CityscapeStaff, "Supervised"));
+        Assert.Empty(await Numbers(w.CommunityB, "Supervised")); // not theirs
+
+        Assert.Empty(await Numbers(w.GridWorker, "ToVerify"));
+        await Move(w.CityscapeStaff, id, "handled", new { comment = "已更换灯具" });
+        Assert.Equal([number], await Numbers(w.GridWorker, "ToVerify"));
+        Assert.Empty(await Numbers(w.CommunityB, "ToVerify"));
+
+        await Move(w.GridWorker, id, "verify", new { passed = true, comment = "已亮" });
+        Assert.Empty(await Numbers(w.GridWorker, "ToVerify"));
+        Assert.Equal([number], await Numbers(w.CommunityA, "ToClose"));
+
+        await Move(w.CommunityA, id, "close", new { solved = true });
+        Assert.Empty(await Numbers(w.CommunityA, "ToClose"));
+        Assert.Empty(await Numbers(w.CommunityA, "Supervised")); // closed: nothing left to supervise
+        Assert.Equal([number], await Numbers(w.CommunityA, "ToRate"));
+
+        await Move(w.CommunityA, id, "rate", new { rating = "Satisfied", comment = "回访满意" });
+        Assert.Empty(await Numbers(w.CommunityA, "ToRate"));
+    }
 }
