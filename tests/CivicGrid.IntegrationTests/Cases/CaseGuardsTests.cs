@@ -89,7 +89,7 @@ public sealed class CaseGuardsTests(Apps apps, ITestOutputHelper output) : IClas
         Assert.Equal((grid2.AreaCode, grid2.Name, CaseStatus.Reported), (inA.Case.AreaCode, inA.GridName, inA.Case.Status));
         var entry = inA.History[^1];
         Assert.Equal((CaseAction.Relocate, CaseStatus.Reported, CaseStatus.Reported), (entry.Action, entry.From, entry.To));
-        Assert.Equal("更正位置：测试路2号", entry.Comment);
+        Assert.Equal("更正位置：测试路1号 → 测试路2号", entry.Comment);
         Assert.Equal(c.History.Count + 1, inA.History.Count);
 
         // The street moves it to community B of the same street: B's queues have it now, A's no longer.
@@ -97,7 +97,7 @@ public sealed class CaseGuardsTests(Apps apps, ITestOutputHelper output) : IClas
         var gridB = d.GridsOf(d.CommunityB).First();
         var inB = await Move(w.Street1, id, "relocate", new { longitude = Centre(gridB).Lon, latitude = Centre(gridB).Lat });
         Assert.Equal((gridB.AreaCode, gridB.Name, d.CommunityB.Name, d.Street1.Name), (inB.Case.AreaCode, inB.GridName, inB.CommunityName, inB.StreetName));
-        Assert.Equal($"更正位置：{gridB.Name}", inB.History[^1].Comment); // no address given: the grid's name stands in
+        Assert.Equal($"更正位置：测试路2号 → {gridB.Name}", inB.History[^1].Comment); // no address given: the grid's name stands in
         Assert.Equal(CaseStatus.Accepted, inB.Case.Status);
         Assert.Equal(HttpStatusCode.OK, await w.CommunityB.StatusOf(HttpMethod.Get, url));
         Assert.Equal(HttpStatusCode.NotFound, await w.CommunityA.StatusOf(HttpMethod.Get, url));

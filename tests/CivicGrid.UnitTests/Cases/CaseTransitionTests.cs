@@ -348,9 +348,10 @@ public sealed class CaseTransitionTests
     {
         const string otherGrid = "370303001001005";
         var c = Reported();
+        var before = c.Address;
         var e = Moved(c, () => c.Relocate(Street, otherGrid, 118.1, 36.1, "北巷3号", Monday10));
         Assert.Equal((otherGrid, 118.1, 36.1, "北巷3号", CaseStatus.Reported), (c.AreaCode, c.Longitude, c.Latitude, c.Address, c.Status));
-        AssertEntry(e, CaseAction.Relocate, CaseStatus.Reported, CaseStatus.Reported, Street, "更正位置：北巷3号", Monday10);
+        AssertEntry(e, CaseAction.Relocate, CaseStatus.Reported, CaseStatus.Reported, Street, $"更正位置：{before} → 北巷3号", Monday10);
         Refused(c, "case.not_your_level", () => c.Accept(Community, null, Monday10));
         Assert.Null(c.Accept(OtherCommunity, null, Monday10));
     }

@@ -173,8 +173,9 @@ public sealed partial class Case
     {
         if (Status is not (CaseStatus.Reported or CaseStatus.Accepted)) return CaseErrors.IllegalMove(Status, "更正位置");
         if (!actor.WorksAt(Level, AreaCode) || !actor.Covers(gridCode)) return CaseErrors.NotYourLevel;
+        var before = Address; // the history says where it was, not only where it is now
         (AreaCode, Longitude, Latitude, Address) = (gridCode, lon, lat, address);
-        Move(actor, now, CaseAction.Relocate, Status, $"更正位置：{address}");
+        Move(actor, now, CaseAction.Relocate, Status, $"更正位置：{before} → {address}");
         return null;
     }
 
