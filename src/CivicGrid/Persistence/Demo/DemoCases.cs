@@ -97,6 +97,7 @@ static class DemoCases
 
         var start = now.AddDays(-size.CaseDays);
         var made = 0L;
+        var merges = 0; // the first open case that can have a duplicate gets one: the demo always shows a merge
         // Numbers continue after the cases already stored (the fixture comes after the demo's own history).
         var counters = await db.CaseNumberCounters.AsNoTracking().ToDictionaryAsync(c => c.Key, c => c.Last, ct);
         var stored = counters.Keys.ToHashSet();
@@ -127,12 +128,13 @@ static class DemoCases
                     made++;
                     // Now and then a neighbour reports the same open problem again, and the community folds it in (并单).
                     // Not in the bulk fixture, which makes exactly the total asked for.
-                    if (total is null && c.Status.IsOpen() && random.Next(100) < 3
+                    if (total is null && c.Status.IsOpen() && (merges == 0 || random.Next(100) < 3)
                         && DuplicateTime(c, now, random) is { } again && again.ToOffset(WorkingCalendar.ChinaStandardTime).Year == year)
                     {
                         counters[key]++;
                         batch.Add(Duplicate(story with { Number = $"{key}-{counters[key]:D6}", At = again }, c));
                         made++;
+                        merges++;
                     }
                 }
                 catch (CalendarYearNotLoadedException) { } // a story running into an unloaded year simply stops being told
