@@ -94,16 +94,16 @@ public sealed class ReportCase(CivicGridDbContext db, CurrentUser user, GridLoca
         if (photos.IsError) return photos.Error!;
 
         // Every check that needs no case comes before the number, so a refused report does not leave a gap.
-        if (request.OnTheSpot && (!user.Can(Permissions.Cases.OnTheSpot) || !user.Scope.Covers(grid.Code))) return CaseErrors.OnTheSpotNotAllowed;
-        string? phone = null;
-        if (request.ReporterPhone is { Length: > 0 } phoneText && (phone = PhoneNumber.Normalize(phoneText)) is null) return PhoneInvalid;
         IReadOnlyList<StoredFile>? after = null;
         if (request.OnTheSpot)
         {
+            if (!user.Can(Permissions.Cases.OnTheSpot) || !user.Scope.Covers(grid.Code)) return CaseErrors.OnTheSpotNotAllowed;
             var taken = await CaseUploads.TakeAsync(db, user, request.AfterPhotoIds, limits, now, ct);
             if (taken.IsError) return taken.Error!;
             after = taken.Value;
         }
+        string? phone = null;
+        if (request.ReporterPhone is { Length: > 0 } phoneText && (phone = PhoneNumber.Normalize(phoneText)) is null) return PhoneInvalid;
 
         var number = await numbers.NextAsync(db, grid.Code[..6], now, ct);
         var spec = new Case.Intake(number, grid.Code, source, item, request.Description.Trim(), request.Longitude!.Value,
