@@ -230,6 +230,55 @@ public sealed class FiguresTests(Apps apps) : IClassFixture<Apps>
         Assert.Equal(["甲社区", "乙社区"], rankSheet.Select(r => (string)r["名称"]));
     }
 
+    /// <summary>
+    /// A case relocated into another community takes its figures with it (Figures/README.md): a wrong pin must not
+    /// leave the first community the report and the department's return while the next one gets the rest. Its earlier
+    /// entries were counted in an earlier batch; the two relocations are counted together in the next one.
+    /// </summary>
+    [Theory, OnSqlite, OnPostgres]
+    public async Task A_relocated_case_takes_its_figures_to_its_new_community(DatabaseProvider provider)
+    {
+        var app = await apps.For(provider);
+        var w = await CaseWorld.CreateAsync(app);
+        var d = w.District;
+        var id = (await w.DispatchedAsync()).Case.Id; // community A, to the city-management department
+        await Move(w.CityscapeStaff, id, "sign-for");
+        await Move(w.CityscapeStaff, id, "return", new { comment = "不在本部门辖区，位置有误" });
+        await ProjectAsync(app);
+
+        var leader = await Client(app, Roles.Leader, A.AreaScope(await Area(app, d.Code)));
+        var period = $"from={Today(app):yyyy-MM-dd}&to={Today(app).AddDays(1):yyyy-MM-dd}";
+        async Task<FigureView> Of(Area area) => (await leader.Get<AreaFigures>($"/api/cases/figures?area={area.AreaCode}&{period}")).Totals;
+        async Task<List<Guid>> UnitsOn(Area area) =>
+            (await leader.Get<UnitFigures>($"/api/cases/figures/units?area={area.AreaCode}&{period}")).Units.Select(u => u.UnitId).ToList();
+        var inA = await Of(d.CommunityA);
+        Assert.Equal((1, 1, 1, 1), (inA.Reported, inA.Dispatched, inA.Signed, inA.Returns));
+        Assert.Equal([w.Cityscape.Id], await UnitsOn(d.CommunityA));
+
+        // The street moves it to community B, then the district to community C of the other street.
+        var gridB = d.GridsOf(d.CommunityB).First();
+        await Move(w.Street1, id, "relocate", PointIn(gridB));
+        var district = await Client(app, Roles.StreetStaff, new AccountScope { Kind = ScopeKind.Area, AreaCode = d.Code });
+        var gridC = d.GridsOf(d.CommunityC).First();
+        await Move(district, id, "relocate", PointIn(gridC));
+        Assert.Equal(2, await ProjectAsync(app));
+
+        foreach (var gone in new[] { d.CommunityA, d.CommunityB, d.Street1 })
+        {
+            Assert.Equal(FigureView.Of(new FigureCounts()), await Of(gone)); // every count 0, every rate "—"
+            Assert.Empty(await UnitsOn(gone));
+        }
+        var inC = await Of(d.CommunityC);
+        Assert.Equal((1, 1, 1, 1), (inC.Reported, inC.Dispatched, inC.Signed, inC.Returns));
+        Assert.Equal(inA.SignedInTime, inC.SignedInTime);
+        Assert.Equal(1, (await Of(d.Street2)).Reported);
+        Assert.Equal([w.Cityscape.Id], await UnitsOn(d.CommunityC));
+        var cityscape = (await leader.Get<UnitFigures>($"/api/cases/figures/units?area={d.CommunityC.AreaCode}&{period}")).Units.Single().Figures;
+        Assert.Equal((1, 1, 1), (cityscape.Dispatched, cityscape.Signed, cityscape.Returns));
+        var all = await leader.Get<AreaFigures>($"/api/cases/figures?{period}");
+        Assert.Equal(1, all.Totals.Reported); // moved, not copied
+    }
+
     [Theory, OnSqlite, OnPostgres]
     public async Task An_entry_counts_on_its_day_in_China_time(DatabaseProvider provider)
     {
@@ -478,6 +527,8 @@ public sealed class FiguresTests(Apps apps) : IClassFixture<Apps>
         await using var db = app.Db();
         return await db.Areas.SingleAsync(a => a.AreaCode == code);
     }
+
+    static object PointIn(Area grid) => new { longitude = grid.Boundary!.Centroid.X, latitude = grid.Boundary.Centroid.Y };
 
     static object ReportIn(CaseWorld w, Area grid) => new
     {

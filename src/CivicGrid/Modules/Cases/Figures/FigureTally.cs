@@ -21,20 +21,41 @@ public sealed class FigureTally
     readonly SortedDictionary<(DateOnly, string), FigureCounts> _areaDays = new(), _areaMonths = new();
     readonly SortedDictionary<(DateOnly, Guid, string), (string Name, FigureCounts Counts)> _unitDays = new(), _unitMonths = new();
 
-    public void Add(CaseTransition t)
+    public void Add(CaseTransition t) => Add(t, FigureCounts.CommunityOf(t), negate: false);
+
+    /// <summary>
+    /// A relocation (更正位置) into another community takes the case's figures with it: what its earlier entries
+    /// (<paramref name="earlier"/>, all of them) counted for the community it was in is taken off there and added to the
+    /// new one, each on its own day. The case was never that community's: a wrong pin must not leave it the report
+    /// while another community gets the dispatch, the handling and the rating. The earlier entries all count for the
+    /// community of the entry just before the relocation — the earlier relocations moved the ones before them there.
+    /// </summary>
+    public void AddRelocation(CaseTransition relocation, IReadOnlyCollection<CaseTransition> earlier)
+    {
+        if (earlier.Count == 0) return;
+        var from = FigureCounts.CommunityOf(earlier.MaxBy(e => e.Seq)!);
+        var to = FigureCounts.CommunityOf(relocation);
+        if (from == to) return;
+        foreach (var e in earlier)
+        {
+            Add(e, from, negate: true);
+            Add(e, to, negate: false);
+        }
+    }
+
+    void Add(CaseTransition t, string community, bool negate)
     {
         var day = FigureCounts.DayOf(t.At);
         var month = new DateOnly(day.Year, day.Month, 1);
-        var community = FigureCounts.CommunityOf(t);
         if (FigureCounts.ForArea(t) is { } a)
         {
-            AddTo(_areaDays, (day, community), a);
-            AddTo(_areaMonths, (month, community), a);
+            AddTo(_areaDays, (day, community), negate ? a.Negated() : a);
+            AddTo(_areaMonths, (month, community), negate ? a.Negated() : a);
         }
         if (FigureCounts.ForUnit(t) is { } u)
         {
-            AddTo(_unitDays, (day, t.UnitId!.Value, community), t.UnitName ?? "", u);
-            AddTo(_unitMonths, (month, t.UnitId!.Value, community), t.UnitName ?? "", u);
+            AddTo(_unitDays, (day, t.UnitId!.Value, community), t.UnitName ?? "", negate ? u.Negated() : u);
+            AddTo(_unitMonths, (month, t.UnitId!.Value, community), t.UnitName ?? "", negate ? u.Negated() : u);
         }
     }
 

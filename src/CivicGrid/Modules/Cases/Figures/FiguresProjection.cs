@@ -51,7 +51,10 @@ public sealed class FiguresProjection(IServiceScopeFactory scopes, IConfiguratio
         if (batch.Count == 0) return 0;
 
         var tally = new FigureTally();
-        foreach (var t in batch) tally.Add(t);
+        var earlier = await EarlierEntriesOfRelocatedAsync(db, batch, ct);
+        foreach (var t in batch)
+            if (t.Action == CaseAction.Relocate) tally.AddRelocation(t, earlier[t.CaseId].Where(e => e.Seq < t.Seq).ToList());
+            else tally.Add(t);
         await tally.WriteAsync(db, ct);
 
         var ids = batch.Select(t => t.Id).ToList();
@@ -59,6 +62,19 @@ public sealed class FiguresProjection(IServiceScopeFactory scopes, IConfiguratio
         await tx.CommitAsync(ct);
         sums.Forget();
         return batch.Count;
+    }
+
+    /// <summary>
+    /// The whole history of each case relocated in the batch (relocations are rare), whether counted yet or not: a
+    /// relocation moves what its earlier entries count, and the add is atomic, so it does not matter which batch (or
+    /// instance) counts them first.
+    /// </summary>
+    static async Task<ILookup<Guid, CaseTransition>> EarlierEntriesOfRelocatedAsync(CivicGridDbContext db, List<CaseTransition> batch, CancellationToken ct)
+    {
+        var relocated = batch.Where(t => t.Action == CaseAction.Relocate).Select(t => t.CaseId).Distinct().ToList();
+        if (relocated.Count == 0) return Array.Empty<CaseTransition>().ToLookup(t => t.CaseId);
+        var entries = await db.CaseTransitions.AsNoTracking().Where(t => relocated.Contains(t.CaseId)).ToListAsync(ct);
+        return entries.ToLookup(t => t.CaseId);
     }
 
     /// <summary>The oldest entries not yet counted, through the partial index IX_CaseTransitions_Unprojected.</summary>
