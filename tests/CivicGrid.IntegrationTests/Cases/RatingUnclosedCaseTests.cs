@@ -29,7 +29,7 @@ public sealed class RatingUnclosedCaseTests(Apps apps) : IClassFixture<Apps>
         Assert.Equal($"/m/cases/{id}?error=case.illegal_transition", Landed(sent));
         var shown = await resident.GetStringAsync(Landed(sent));
         Assert.Contains("data-testid=\"case-error\"", shown);
-        Assert.Contains("案件状态已变化，请查看最新进度。", shown);
+        Assert.Contains("案件当前为“已办结反馈”，不能进行此操作，请查看下方最新进度。", shown);
         Assert.DoesNotContain("已提交。", shown);
 
         // Without a version the aggregate still refuses it.
