@@ -336,6 +336,39 @@ public sealed class FiguresTests(Apps apps) : IClassFixture<Apps>
     }
 
     /// <summary>
+    /// This month's sums are remembered too (FigureSums), and read again once a projection has written to the month:
+    /// at once after this instance's projection, and within <see cref="FigureSums.StampsReuse"/> after another
+    /// instance's (here a projection with a memory of its own, which cannot tell this one's to forget).
+    /// </summary>
+    [Theory, OnSqlite, OnPostgres]
+    public async Task This_month_held_in_memory_takes_in_what_either_instance_counts_next(DatabaseProvider provider)
+    {
+        var app = await apps.For(provider);
+        var w = await CaseWorld.CreateAsync(app);
+        await w.DispatchedAsync(); // community A, to the city-management department
+        await ProjectAsync(app);
+        var area = w.District.CommunityA.AreaCode;
+        async Task<(int Reported, int Dispatched)> Read()
+        {
+            var figures = await w.CommunityA.Get<AreaFigures>($"/api/cases/figures?area={area}");
+            var units = await w.CommunityA.Get<UnitFigures>("/api/cases/figures/units");
+            return (figures.Totals.Reported, units.Units.Single(u => u.UnitId == w.Cityscape.Id).Figures.Dispatched);
+        }
+        Assert.Equal((1, 1), await Read());
+        Assert.Equal((1, 1), await Read()); // from memory
+
+        await w.DispatchedAsync();
+        var elsewhere = ActivatorUtilities.CreateInstance<FiguresProjection>(app.Services, new FigureSums(app.Clock));
+        Assert.Equal(3, await elsewhere.RunOnceAsync(CancellationToken.None)); // report, accept, dispatch
+        await Task.Delay(FigureSums.StampsReuse + TimeSpan.FromMilliseconds(200));
+        Assert.Equal((2, 2), await Read());
+
+        await w.DispatchedAsync();
+        Assert.Equal(3, await ProjectAsync(app));
+        Assert.Equal((3, 3), await Read());
+    }
+
+    /// <summary>
     /// Late in a month, "from the 1st to day N" is read as the month's row less the days after N: entries after N must
     /// stay out, and units and communities seen only after N must not appear.
     /// </summary>

@@ -6,11 +6,12 @@ using Microsoft.Extensions.Caching.Memory;
 namespace CivicGrid.Modules.Cases.Figures;
 
 /// <summary>
-/// The rollups summed over a period, per community or per unit. The part of a period before this month is held in
-/// memory once read: past months are rarely written to again (only an entry projected late, or a demo seed), and every
-/// write bumps its month's <see cref="FigureStamp"/> in the same transaction, so a remembered sum is used only while the
-/// stamps it was read under are still the stamps stored. This month is always read live. Each instance keeps its own
-/// memory; the stamps in the database keep them all right.
+/// The rollups summed over a period, per community or per unit, held in memory once read: every write bumps its
+/// month's <see cref="FigureStamp"/> in the same transaction, so a remembered sum is used only while the stamps it was
+/// read under are still the stamps stored. Past months are rarely written to again (only an entry projected late, or a
+/// demo seed); this month is written on each projection tick that counts something, and its sums are read again after
+/// each such write — once per tick, not once per dashboard request. Each instance keeps its own memory; the stamps in
+/// the database keep them all right.
 /// </summary>
 public sealed class FigureSums(TimeProvider clock) : IDisposable
 {
@@ -20,7 +21,7 @@ public sealed class FigureSums(TimeProvider clock) : IDisposable
     /// </summary>
     const int Capacity = 1_000_000;
 
-    readonly MemoryCache _closed = new(new MemoryCacheOptions { SizeLimit = Capacity, CompactionPercentage = 0.25 });
+    readonly MemoryCache _memory = new(new MemoryCacheOptions { SizeLimit = Capacity, CompactionPercentage = 0.25 });
 
     public sealed record UnitSum(Guid UnitId, string UnitName, FigureCounts Counts);
 
@@ -53,9 +54,10 @@ public sealed class FigureSums(TimeProvider clock) : IDisposable
     }
 
     /// <summary>
-    /// The period's past part from memory (or read and remembered) and this month's part read live: as the month's row
-    /// less the days after the period when those are fewer than the days in it (late in the month, "this month so far"
-    /// is one month row and an empty stretch of days, not up to 31 days of rows).
+    /// The period's part before this month and its part in this month, each from memory while the stamps of its months
+    /// are unchanged, else read and remembered. Apart, because the past part stays the same as the days go by. This
+    /// month's part is read as the month's row less the days after the period when those are fewer than the days in it
+    /// (late in the month, "this month so far" is one month row and an empty stretch of days, not up to 31 days of rows).
     /// </summary>
     async Task<List<T>> ReadAsync<T>(CivicGridDbContext db, FiguresPeriod period, string key, Func<FiguresPeriod, Task<T>> read,
         Func<T, T> negate, CancellationToken ct) where T : class, System.Collections.ICollection
@@ -63,33 +65,30 @@ public sealed class FigureSums(TimeProvider clock) : IDisposable
         var today = FiguresPeriod.Today(clock);
         var (past, current) = period.SplitBefore(new DateOnly(today.Year, today.Month, 1));
         List<T> parts = [];
-        if (past is { } p)
-        {
-            // Stamps first, then the sums: a write that lands in between changes the stamps, so the next reader reads anew.
-            var stamps = await StampsAsync(db, p, ct);
-            var memoryKey = $"{ScopeKey(db.Scope)}|{key}|{p.From:yyyyMMdd}|{p.To:yyyyMMdd}";
-            if (_closed.TryGetValue(memoryKey, out Remembered<T>? remembered) && remembered!.Stamps == stamps)
-                parts.Add(remembered.Sums);
-            else
-            {
-                var sums = await read(p);
-                _closed.Set(memoryKey, new Remembered<T>(stamps, sums),
-                    new MemoryCacheEntryOptions { Size = Math.Max(1, sums.Count), SlidingExpiration = TimeSpan.FromHours(1) });
-                parts.Add(sums);
-            }
-        }
+        if (past is { } p) parts.AddRange(await RememberedAsync<T>(db, p, key, async () => [await read(p)], ct));
         if (current is { } c)
-        {
-            var monthEnd = new DateOnly(c.From.Year, c.From.Month, 1).AddMonths(1).AddDays(-1);
-            var after = monthEnd.DayNumber - c.To.DayNumber;
-            if (c.From.Day == 1 && after > 0 && after < c.To.Day)
+            parts.AddRange(await RememberedAsync<T>(db, c, key, async () =>
             {
-                parts.Add(await read(new FiguresPeriod(c.From, monthEnd)));
-                parts.Add(negate(await read(new FiguresPeriod(c.To.AddDays(1), monthEnd))));
-            }
-            else parts.Add(await read(c));
-        }
+                var monthEnd = new DateOnly(c.From.Year, c.From.Month, 1).AddMonths(1).AddDays(-1);
+                var after = monthEnd.DayNumber - c.To.DayNumber;
+                return c.From.Day == 1 && after > 0 && after < c.To.Day
+                    ? [await read(new FiguresPeriod(c.From, monthEnd)), negate(await read(new FiguresPeriod(c.To.AddDays(1), monthEnd)))]
+                    : [await read(c)];
+            }, ct));
         return parts;
+    }
+
+    async Task<List<T>> RememberedAsync<T>(CivicGridDbContext db, FiguresPeriod period, string key, Func<Task<List<T>>> read, CancellationToken ct)
+        where T : class, System.Collections.ICollection
+    {
+        // Stamps first, then the sums: a write that lands in between changes the stamps, so the next reader reads anew.
+        var stamps = await StampsAsync(db, period, ct);
+        var memoryKey = $"{ScopeKey(db.Scope)}|{key}|{period.From:yyyyMMdd}|{period.To:yyyyMMdd}";
+        if (_memory.TryGetValue(memoryKey, out Remembered<List<T>>? remembered) && remembered!.Stamps == stamps) return remembered.Sums;
+        var sums = await read();
+        _memory.Set(memoryKey, new Remembered<List<T>>(stamps, sums),
+            new MemoryCacheEntryOptions { Size = Math.Max(1, sums.Sum(s => s.Count)), SlidingExpiration = TimeSpan.FromHours(1) });
+        return sums;
     }
 
     /// <summary>Every rollup read is limited by the caller's scope, so the scope is part of what a sum was read for.</summary>
@@ -203,5 +202,5 @@ public sealed class FigureSums(TimeProvider clock) : IDisposable
 
     static (string Low, string High) CodeRange(string prefix) => (prefix.PadRight(12, '0'), prefix.PadRight(12, '9'));
 
-    public void Dispose() => _closed.Dispose();
+    public void Dispose() => _memory.Dispose();
 }
