@@ -1,6 +1,7 @@
 using System.Text.Json;
 using CivicGrid.BrowserTests.Infrastructure;
 using Microsoft.Playwright;
+using static CivicGrid.BrowserTests.Infrastructure.ConsoleFixture;
 
 namespace CivicGrid.BrowserTests.Areas;
 
@@ -74,10 +75,6 @@ public sealed class AreaEditingTests(ConsoleFixture app)
         await Assertions.Expect(page.GetByTestId("password-message")).ToHaveTextAsync("密码已修改。");
         await page.Context.CloseAsync();
     }
-
-    // MudBlazor puts data-testid on the <input> itself or on its wrapper, depending on the component.
-    static ILocator Field(IPage page, string testId) =>
-        page.Locator($"input[data-testid={testId}], [data-testid={testId}] input").First;
 
     static async Task ChangeAsync(IPage page, string current, string next)
     {

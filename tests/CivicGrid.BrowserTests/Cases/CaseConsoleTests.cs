@@ -1,5 +1,6 @@
 using CivicGrid.BrowserTests.Infrastructure;
 using Microsoft.Playwright;
+using static CivicGrid.BrowserTests.Infrastructure.ConsoleFixture;
 
 namespace CivicGrid.BrowserTests.Cases;
 
@@ -330,7 +331,4 @@ public sealed class CaseConsoleTests(ConsoleFixture app)
         await Field(page, "case-search").FillAsync(text);
         await page.GetByTestId("case-search-button").ClickAsync();
     }
-
-    static ILocator Field(IPage page, string testId) =>
-        page.Locator($":is(input,textarea)[data-testid={testId}], [data-testid={testId}] :is(input,textarea)").First;
 }

@@ -1,6 +1,7 @@
 using CivicGrid.BrowserTests.Infrastructure;
 using Microsoft.Playwright;
 using MiniExcelLibs;
+using static CivicGrid.BrowserTests.Infrastructure.ConsoleFixture;
 
 namespace CivicGrid.BrowserTests.Cases;
 
@@ -61,7 +62,4 @@ public sealed class CatalogPageTests(ConsoleFixture app)
         Assert.Equal(0, await page.GetByTestId("catalog-import").CountAsync());
         await page.Context.CloseAsync();
     }
-
-    static ILocator Field(IPage page, string testId) =>
-        page.Locator($"input[data-testid={testId}], [data-testid={testId}] input").First;
 }

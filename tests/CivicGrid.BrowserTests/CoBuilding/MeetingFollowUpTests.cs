@@ -1,6 +1,7 @@
 using CivicGrid.BrowserTests.Cases;
 using CivicGrid.BrowserTests.Infrastructure;
 using Microsoft.Playwright;
+using static CivicGrid.BrowserTests.Infrastructure.ConsoleFixture;
 
 namespace CivicGrid.BrowserTests.CoBuilding;
 
@@ -70,7 +71,4 @@ public sealed class MeetingFollowUpTests(ConsoleFixture app)
         await page.GetByTestId(select).ClickAsync();
         await page.GetByRole(AriaRole.Option, new() { Name = option }).ClickAsync();
     }
-
-    static ILocator Field(IPage page, string testId) =>
-        page.Locator($":is(input,textarea)[data-testid={testId}], [data-testid={testId}] :is(input,textarea)").First;
 }

@@ -50,6 +50,13 @@ public sealed class ConsoleFixture : IAsyncLifetime
     public static Task WaitForCircuitAsync(IPage page) =>
         page.GetByTestId("circuit-ready").WaitForAsync(new() { State = WaitForSelectorState.Attached });
 
+    /// <summary>
+    /// The text box a console field is typed into, by the field's test id: MudBlazor puts the id on the input itself or
+    /// on a wrapper around it, and a multi-line field is a textarea.
+    /// </summary>
+    public static ILocator Field(IPage page, string testId) =>
+        page.Locator($":is(input,textarea)[data-testid={testId}], [data-testid={testId}] :is(input,textarea)").First;
+
     /// <summary>Signs in through the Chinese login page, as a person would.</summary>
     public async Task<IPage> SignInAsync(string userName, string returnUrl = "/", ViewportSize? viewport = null, string password = Password)
     {

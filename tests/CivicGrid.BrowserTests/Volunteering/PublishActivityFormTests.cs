@@ -2,6 +2,7 @@ using System.Globalization;
 using CivicGrid.BrowserTests.Infrastructure;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
+using static CivicGrid.BrowserTests.Infrastructure.ConsoleFixture;
 
 namespace CivicGrid.BrowserTests.Volunteering;
 
@@ -43,7 +44,4 @@ public sealed class PublishActivityFormTests(ConsoleFixture app)
         var listed = await Api.GetAsync(staff, "/api/volunteering/activities");
         Assert.Equal(1, listed.EnumerateArray().Count(a => a.GetProperty("title").GetString() == title));
     }
-
-    static ILocator Field(IPage page, string testId) =>
-        page.Locator($":is(input,textarea)[data-testid={testId}], [data-testid={testId}] :is(input,textarea)").First;
 }
