@@ -5,7 +5,7 @@
 #
 #   source ../shared/ci/services.sh && services_install && services_start_postgres   # from the repo root
 #   apt-get install -y wrk
-#   bash bench/http/dashboard.sh [seconds per run, default 30] [cases, default 10000000]
+#   [CG_WRITES=2] bash bench/http/dashboard.sh [seconds per run, default 30] [cases, default 10000000]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 SECONDS_PER_RUN=${1:-30}
@@ -43,6 +43,23 @@ while true; do
   echo "deadline sweep catching up: $LEFT cases left"; sleep 30
 done
 
+# CG_WRITES=N: N reports a second by resident1 during the runs, so that this month's figures change on every projection
+# tick, as on a working day (a city of ten million cases a year reports about one every three seconds).
+if [ "${CG_WRITES:-0}" != 0 ]; then
+  ITEM=$($PSQL -d $DB -c "SELECT \"Code\" FROM \"CatalogItems\" WHERE NOT \"Retired\" ORDER BY \"Code\" LIMIT 1")
+  mapfile -t POINTS < <($PSQL -d $DB -c "SELECT format('%s,%s', ST_X(p), ST_Y(p)) FROM (SELECT ST_PointOnSurface(\"Boundary\") p FROM \"Areas\" WHERE \"Level\" = 5 AND \"Boundary\" IS NOT NULL) g")
+  RESIDENT=$(token resident1)
+  (n=0; while true; do
+    n=$((n+1)); IFS=, read -r LON LAT <<<"${POINTS[$((RANDOM % ${#POINTS[@]}))]}"
+    curl -s -o /dev/null -w '%{http_code}\n' -H "Authorization: Bearer $RESIDENT" -H 'Content-Type: application/json' \
+      -H "Idempotency-Key: dash-$$-$n" -d "{\"itemCode\":\"$ITEM\",\"description\":\"压测上报：看板运行期间的上报 $n\",\"longitude\":$LON,\"latitude\":$LAT}" \
+      $URL/api/cases >>"$WORK/writes"
+    sleep "$(echo "scale=3; 1/$CG_WRITES" | bc)"
+  done) &
+  WRITER=$!
+  STAMP0=$($PSQL -d $DB -c 'SELECT coalesce(sum("Version"), 0) FROM "FigureStamps"')
+fi
+
 export CG_TOKEN=$(token street1)
 TODAY=$(TZ=Asia/Shanghai date +%F)
 echo "street1's street: $(curl -sf -H "Authorization: Bearer $CG_TOKEN" "$URL/api/cases/figures?from=$(TZ=Asia/Shanghai date -d '-364 days' +%F)&to=$TODAY" | head -c 300)…"
@@ -60,4 +77,8 @@ for period in "year $(TZ=Asia/Shanghai date -d '-364 days' +%F)" "month $(TZ=Asi
   echo "CPU per request: app $(echo "scale=2; ($(cpu_of $APP_PID)-$APP0)*1000/$TICK/$N" | bc) ms, PostgreSQL $(echo "scale=2; ($(pg_cpu)-$PG0)*1000/$TICK/$N" | bc) ms"
 done
 
+if [ -n "${WRITER:-}" ]; then
+  kill $WRITER
+  echo "writes during the runs: $(sort "$WORK/writes" | uniq -c | tr '\n' ' '); rollup writes (stamp bumps): $(( $($PSQL -d $DB -c 'SELECT sum("Version") FROM "FigureStamps"') - STAMP0 ))"
+fi
 machine
