@@ -70,6 +70,6 @@ public sealed class DeadlineSweep(IServiceScopeFactory scopes, TimeProvider cloc
                  || (c.Light != DeadlineStatus.Red && c.HandlingDue < now)
                  || c.Assignments.Any(a => a.Active && a.SignedAt == null && !a.ResponseReminded && a.ResponseDue < now)))
                 || (c.ReturnCount >= Case.RepeatedReturns && !c.Supervised && !finished.Contains(c.Status)))
-            .Select(c => c.Id).Take(batch).ToListAsync(ct);
+            .OrderBy(c => c.Id).Select(c => c.Id).Take(batch).ToListAsync(ct);
     }
 }

@@ -26,7 +26,7 @@ public sealed class MilestoneSweep(IServiceScopeFactory scopes, TimeProvider clo
         return await db.CoBuildingMilestones
             .Where(m => m.DoneAt == null && m.LateFlaggedAt == null && m.Due < now
                 && db.CoBuildingProjects.Any(p => p.Id == m.ProjectId && p.Status == ProjectStatus.Claimed))
-            .Select(m => m.Id).Take(batch).ToListAsync(ct);
+            .OrderBy(m => m.Id).Select(m => m.Id).Take(batch).ToListAsync(ct);
     }
 
     protected override async Task<int> ApplyAsync(CivicGridDbContext db, List<Guid> ids, DateTimeOffset now, CancellationToken ct)

@@ -35,7 +35,7 @@ public sealed class ExpirySweep(IServiceScopeFactory scopes, TimeProvider clock,
         return await db.PointsAccounts
             .Where(a => db.PointsEntries.Any(e => e.AccountId == a.Id && e.Kind == PointsEntryKind.Earn && e.ExpiresAt <= now
                                                   && (a.ExpirySweptTo == null || e.ExpiresAt > a.ExpirySweptTo)))
-            .Select(a => a.Id).Take(batch).ToListAsync(ct);
+            .OrderBy(a => a.Id).Select(a => a.Id).Take(batch).ToListAsync(ct);
     }
 
     /// <summary>Every claimed account is settled up to now (its mark moves even when nothing was left to expire).</summary>
