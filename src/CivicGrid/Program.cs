@@ -23,7 +23,10 @@ builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemCodes
 builder.Services.AddExceptionHandler<ProblemHandling>();
 builder.Services.AddOpenApi();
 builder.Services.ConfigureHttpJsonOptions(o =>
-    o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
+{
+    o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter());
+    o.SerializerOptions.Converters.Add(new PlainText.JsonConverter());
+});
 
 builder.AddDatabase();
 builder.AddFiles();

@@ -9,5 +9,8 @@ public readonly record struct Paging(int Page, int Size)
     public int Skip => (Page - 1) * Size;
 
     public static Paging Of(int? page, int? size) =>
-        new(Math.Max(1, page ?? 1), Math.Clamp(size ?? 20, 1, MaxSize));
+        new(Math.Clamp(page ?? 1, 1, MaxPage), Math.Clamp(size ?? 20, 1, MaxSize));
+
+    /// <summary>Far past any list, and low enough that <see cref="Skip"/> cannot overflow into a negative offset.</summary>
+    public const int MaxPage = int.MaxValue / MaxSize;
 }

@@ -166,6 +166,10 @@ public sealed class ServiceRequestFeedTests(Apps apps) : IClassFixture<Apps>
         Assert.Contains(tooLong, await Open311Data.Error(await client.GetAsync("/open311/v2/servicerequestupdates.json?start_date=2026-01-01&end_date=2026-11-01"), 400));
         Assert.Equal("start_date 不能晚于 end_date。", await Open311Data.Error(await client.GetAsync("/open311/v2/requests.json?start_date=2026-11-20&end_date=2026-11-10"), 400));
         Assert.StartsWith("日期格式无效", await Open311Data.Error(await client.GetAsync("/open311/v2/requests.json?start_date=yesterday"), 400));
+        // Dates at the calendar's ends, where a window's arithmetic would run off it.
+        Assert.StartsWith("日期格式无效", await Open311Data.Error(await client.GetAsync("/open311/v2/requests.json?end_date=0001-01-01"), 400));
+        Assert.StartsWith("日期格式无效", await Open311Data.Error(await client.GetAsync("/open311/v2/requests.json?start_date=0001-01-01&end_date=0001-02-01"), 400));
+        Assert.StartsWith("日期格式无效", await Open311Data.Error(await client.GetAsync("/open311/v2/servicerequestupdates.json?end_date=9999-12-31T23:59:59Z"), 400));
         Assert.Equal("status 只能为 open 或 closed。", await Open311Data.Error(await client.GetAsync("/open311/v2/requests.json?status=pending"), 400));
         var xmlError = await client.GetAsync("/open311/v2/requests.xml?start_date=2026-01-01");
         Assert.Equal(HttpStatusCode.BadRequest, xmlError.StatusCode);
@@ -215,6 +219,30 @@ public sealed class ServiceRequestFeedTests(Apps apps) : IClassFixture<Apps>
         await Open311Data.Error(await client.GetAsync($"/open311/v2/tokens/{phonedNumber}.json"), 404);
         Assert.Empty(Of(await Open311Data.Json(await client.GetAsync($"/open311/v2/requests.json?service_request_id={phonedNumber}")), phonedNumber));
         Assert.DoesNotContain(phonedNumber, await (await client.GetAsync($"/open311/v2/servicerequestupdates.json?{Today}")).Content.ReadAsStringAsync());
+    }
+
+    [Theory, OnSqlite, OnPostgres]
+    public async Task A_control_character_in_a_description_never_breaks_the_xml_feed(DatabaseProvider provider)
+    {
+        var (app, district, client) = await Arrange(provider);
+        var tag = Guid.NewGuid().ToString("N");
+        var form = Open311Data.Form(district.GridsOf(district.CommunityA).First(), $"井盖\u0001缺失\u000b{tag}");
+        var number = (await Open311Data.Json(await Open311Data.Submit(client, form)))[0].GetProperty("service_request_id").GetString()!;
+        var one = await Open311Data.Xml(await client.GetAsync($"/open311/v2/requests/{number}.xml"));
+        Assert.Equal($"井盖缺失{tag}", one.Element("request")!.Element("description")!.Value);
+
+        // As a version that did not clean its intake would have stored it: the feed leaves the character out.
+        await using (var db = app.Db())
+        {
+            var stored = await db.Cases.SingleAsync(c => c.Number == number);
+            stored.Description = $"井盖\u0001缺失{tag}";
+            await db.SaveChangesAsync();
+        }
+        one = await Open311Data.Xml(await client.GetAsync($"/open311/v2/requests/{number}.xml"));
+        Assert.Equal($"井盖缺失{tag}", one.Element("request")!.Element("description")!.Value);
+        var all = await client.GetAsync("/open311/v2/requests.xml");
+        Assert.Equal(HttpStatusCode.OK, all.StatusCode);
+        Assert.Contains((await Open311Data.Xml(all)).Elements("request"), r => r.Element("service_request_id")!.Value == number);
     }
 
     [Theory, OnSqlite, OnPostgres]

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using CivicGrid.IntegrationTests.Infrastructure;
+using static CivicGrid.IntegrationTests.Infrastructure.PhoneForms;
 using CivicGrid.Modules.Points.Domain;
 using CivicGrid.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -17,6 +18,31 @@ public sealed class ActivityTests(Apps apps) : IClassFixture<Apps>
         var response = await who.PostAsync($"/api/volunteering/activities/{id}/signup", null);
         Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
         return (await response.Content.ReadFromJsonAsync<ActivityDto>(Http.Json))!;
+    }
+
+    [Theory, OnSqlite, OnPostgres]
+    public async Task A_double_tap_on_the_phones_sign_up_or_cancel_lands_on_done_and_signs_up_once(DatabaseProvider provider)
+    {
+        var w = await VolunteerWorld.CreateAsync(await apps.For(provider));
+        var activity = await w.PublishAsync(5, TimeSpan.FromDays(2), TimeSpan.FromHours(3));
+        var me = Forms(w.App, await w.VolunteerAsync());
+        var page = await me.GetStringAsync($"/m/activities/{activity.Id}");
+        async Task<string> Tap(string action) => Landed(await me.PostAsync($"/m/activities/{activity.Id}/{action}", Form(page)));
+        async Task<int> Live()
+        {
+            await using var db = w.App.Db();
+            return await db.ActivitySignups.CountAsync(x => x.ActivityId == activity.Id && x.Status != Modules.Volunteering.Domain.SignupStatus.Cancelled);
+        }
+
+        // Taps at once: one sign-up, and every tap lands on the page (never on a raw error answer).
+        var taps = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Tap("signup")));
+        Assert.All(taps, t => Assert.StartsWith($"/m/activities/{activity.Id}?", t));
+        Assert.Equal(1, await Live());
+        // One after the other: the second finds it done, and says so.
+        Assert.Equal($"/m/activities/{activity.Id}?done=signup", await Tap("signup"));
+        Assert.Equal($"/m/activities/{activity.Id}?done=cancel", await Tap("cancel"));
+        Assert.Equal($"/m/activities/{activity.Id}?done=cancel", await Tap("cancel"));
+        Assert.Equal(0, await Live());
     }
 
     [Theory, OnSqlite, OnPostgres]

@@ -83,7 +83,7 @@ public sealed class Open311Result(Open311Format format, string root, object body
         JsonObject o => new XElement(name, o.Select(p => ToXml(p.Key, p.Value))),
         JsonArray a => new XElement(name, a.Select(x => ToXml(ItemNames.GetValueOrDefault(name, "item"), x))),
         null => new XElement(name),
-        _ => new XElement(name, node.ToString()),
+        _ => new XElement(name, PlainText.Clean(node.ToString())), // also what was stored before text was cleaned on the way in
     };
 }
 
@@ -112,9 +112,13 @@ public sealed class ChinaTimeConverter : JsonConverter<DateTimeOffset>
         if (t > 0) text = text[..t] + text[t..].Replace(' ', '+');
         var hasOffset = text.EndsWith('Z') || text.EndsWith('z') || (t > 0 && (text.LastIndexOf('+') > t || text.LastIndexOf('-') > t));
         if (hasOffset)
-            return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out value);
-        if (!DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local)) return false;
+            return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out value) && Plausible(value);
+        if (!DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local) || !Plausible(local)) return false;
         value = new DateTimeOffset(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), WorkingCalendar.ChinaStandardTime);
         return true;
     }
+
+    // Far from the ends of the calendar, so a window's arithmetic (end - 90 days, to UTC) cannot run off them.
+    static bool Plausible(DateTimeOffset value) => value.Year is >= 1900 and <= 9000;
+    static bool Plausible(DateTime value) => value.Year is >= 1900 and <= 9000;
 }

@@ -78,11 +78,17 @@ function start(form) {
             remove.type = 'button';
             remove.textContent = '×';
             remove.setAttribute('aria-label', t.remove);
-            remove.addEventListener('click', () => { list.splice(list.indexOf(photo), 1); figure.remove(); });
+            remove.addEventListener('click', () => { drop(list, photo); figure.remove(); });
             figure.append(img, remove);
             box.append(figure);
             upload(file, photo, list, figure, img);
         }
+    }
+
+    // Once: the × may already have taken the photo out before its upload failed (indexOf -1 would drop the last one).
+    function drop(list, photo) {
+        const i = list.indexOf(photo);
+        if (i >= 0) list.splice(i, 1);
     }
 
     async function upload(file, photo, list, figure, img) {
@@ -97,8 +103,9 @@ function start(form) {
             photo.id = (await response.json())[0].id;
             figure.classList.remove('m-uploading');
             figure.dataset.uploaded = 'true';
+            showError(''); // an earlier refusal is answered by this photo
         } catch (e) {
-            list.splice(list.indexOf(photo), 1);
+            drop(list, photo);
             figure.remove();
             showError(e instanceof TypeError ? t.network : e.message);
         } finally {
@@ -149,6 +156,7 @@ function start(form) {
             if (mine !== state.locating) return;
             if (found.inside) {
                 say(fmt(t.inGrid, found.gridName), false);
+                showError(''); // e.g. "pick a location", now done
                 where.dataset.grid = found.gridCode;
             } else say(t.errors['case.outside_grids'], true);
         } catch (e) {

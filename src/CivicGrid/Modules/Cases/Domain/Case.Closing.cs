@@ -73,6 +73,7 @@ public sealed partial class Case
     /// </summary>
     public Error? Rate(Actor actor, Satisfaction rating, string? comment, bool actorIsStaff, DateTimeOffset now)
     {
+        if (!Enum.IsDefined(rating)) return CaseErrors.RatingInvalid;
         if (Status != CaseStatus.Closed) return CaseErrors.IllegalMove(Status, "评价");
         var byReporter = RatedByReporter && actor.AccountId == ReporterAccountId;
         var byReturnVisit = actorIsStaff && !RatedByReporter && actor.Covers(AreaCode);

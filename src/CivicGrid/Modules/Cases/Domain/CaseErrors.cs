@@ -18,7 +18,16 @@ public static class CaseErrors
     public static readonly Error CommentRequired = Error.Validation("case.comment_required", "请填写处置情况说明。");
     public static readonly Error PhotoRequired = Error.Validation("case.photo_required", "请上传现场照片。");
     public static readonly Error OnTheSpotNotAllowed = Error.Validation("case.on_the_spot_not_allowed", "该事项不允许网格员现场办结。");
-    public static readonly Error NotYourLevel = Error.Conflict("case.not_your_level", "案件已上提，由上级处理。");
+    // A decision the request left out: a missing one is not taken as "no".
+    public static readonly Error RatingRequired = Error.Validation("case.rating_required", "请选择评价结果。");
+    public static readonly Error VerifyResultRequired = Error.Validation("case.verify_result_required", "请选择核查结果。");
+    public static readonly Error SolvedRequired = Error.Validation("case.solved_required", "请选择问题是否已解决。");
+    public static readonly Error DecisionRequired = Error.Validation("case.decision_required", "请选择同意或不同意延期。");
+    public static readonly Error RatingInvalid = Error.Validation("case.rating_invalid", "满意度须为满意、基本满意或不满意。");
+    public static readonly Error CommentTooLong = Error.Validation("case.comment_too_long", $"说明不能超过{MaxComment}字。");
+    public static readonly Error AddressTooLong = Error.Validation("case.address_too_long", $"地址不能超过{MaxAddress}字。");
+    public const int MaxComment = 4000, MaxAddress = 200;
+    public static readonly Error NotYourLevel = Error.Conflict("case.not_your_level", "此案件不在您的层级或辖区办理：可能已上提到上一级，或属于其他社区、街道。");
     public static readonly Error NotAssignedToYou = Error.Conflict("case.not_assigned", "该案件未派给您的单位。");
     public static readonly Error NotLeadUnit = Error.Conflict("case.not_lead", "只有主办单位可以执行此操作。");
     public static readonly Error AlreadySigned = Error.Conflict("case.already_signed", "您的单位已签收该案件。");

@@ -43,8 +43,12 @@ public static class CaseNotices
         _ => null,
     };
 
+    /// <summary>What a notice's text column takes; a longer comment is cut short there (the history keeps it whole).</summary>
+    public const int MaxText = 500;
+
     static CaseNotice New(Case c, CaseTransition t, NoticeKind kind, string text, Guid? account = null, Guid? unit = null) => new()
     {
-        CaseId = c.Id, CaseNumber = c.Number, AccountId = account, UnitId = unit, Kind = kind, Text = text, At = t.At,
+        CaseId = c.Id, CaseNumber = c.Number, AccountId = account, UnitId = unit, Kind = kind, At = t.At,
+        Text = text.Length <= MaxText ? text : text[..(MaxText - 1)] + "…",
     };
 }

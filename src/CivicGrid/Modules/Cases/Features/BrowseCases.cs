@@ -37,7 +37,7 @@ public static class BrowseCases
     {
         var query = Apply(db, user, filter);
         var total = await query.CountAsync(ct);
-        var page = Math.Max(1, filter.Page);
+        var page = Math.Clamp(filter.Page, 1, Paging.MaxPage);
         var size = Math.Clamp(filter.PageSize, 1, 100);
         var items = await CaseViews.Summaries(query.OrderByDescending(c => c.Number).Skip((page - 1) * size).Take(size), db).ToListAsync(ct);
         return new Paged<CaseViews.Summary>(total, page, size, items.Select(s => s.WithText()).ToList());

@@ -16,9 +16,6 @@ namespace CivicGrid.Modules.Cases.Features;
 /// </summary>
 public static class CaseForms
 {
-    public static readonly Error RatingRequired = Error.Validation("case.rating_required", "请选择评价结果。");
-    public static readonly Error VerifyResultRequired = Error.Validation("case.verify_result_required", "请选择核查结果。");
-
     public static void Map(WebApplication app)
     {
         var forms = app.MapGroup("/m/cases/{id:guid}").ExcludeFromDescription();
@@ -30,7 +27,7 @@ public static class CaseForms
     static async Task<RedirectHttpResult> Rate(Guid id, [FromForm] Satisfaction? rating, [FromForm] string? comment,
         [FromForm] int? version, MoveCase move, CancellationToken ct)
     {
-        if (rating is not { } verdict) return Back(id, RatingRequired);
+        if (rating is not { } verdict) return Back(id, CaseErrors.RatingRequired);
         return Back(id, await move.TryAsync(id, version, CaseMoves.Rate(verdict, Clean(comment)), ct));
     }
 
@@ -38,7 +35,7 @@ public static class CaseForms
         IFormFileCollection files, CivicGridDbContext db, CurrentUser user, IFileStore store, UploadLimits limits, MoveCase move,
         TimeProvider clock, CancellationToken ct)
     {
-        if (passed is not { } ok) return Back(id, VerifyResultRequired);
+        if (passed is not { } ok) return Back(id, CaseErrors.VerifyResultRequired);
         // A file input left empty still sends one nameless, empty part.
         var chosen = files.Where(f => f.Length > 0 || f.FileName.Length > 0)
             .Select(f => new UploadFiles.Incoming(f.FileName, f.Length, f.ContentType, f.OpenReadStream)).ToList();

@@ -89,6 +89,9 @@ public static class CaseMoves
             return null;
         });
 
+    /// <summary>A request that cannot become a move (a field it needs is missing): refused once the case is found in scope.</summary>
+    public static CaseMove Refuse(Error error) => new(null, (_, _) => Task.FromResult<Error?>(error));
+
     static CaseMove Sync(string? permission, Func<MoveCase.Step, Error?> step) => new(permission, (s, _) => Task.FromResult(step(s)));
 
     /// <summary>

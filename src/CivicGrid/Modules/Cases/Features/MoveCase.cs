@@ -79,12 +79,19 @@ public sealed class MoveCase(CivicGridDbContext db, CurrentUser user, TimeProvid
         try
         {
             if (await move.Apply(new Step(this, @case), ct) is { } error) return new(null, error);
+            if (Oversized(@case) is { } tooLong) return new(null, tooLong);
             await db.SaveChangesAsync(ct);
         }
         catch (DbUpdateConcurrencyException) { return new(null, Error.StaleWrite); } // someone moved it between our read and write
         catch (CalendarYearNotLoadedException e) { return new(null, YearNotLoaded(e.Year)); }
         return new(await CaseViews.DetailOfSavedAsync(db, @case, null, user, parts, ct), null);
     }
+
+    /// <summary>What the move is about to store, held to what the columns take: a comment, a corrected address.</summary>
+    static Error? Oversized(Case @case) =>
+        @case.Address.Length > CaseErrors.MaxAddress ? CaseErrors.AddressTooLong
+        : @case.NewTransitions.Any(t => t.Comment?.Length > CaseErrors.MaxComment) ? CaseErrors.CommentTooLong
+        : null;
 
     public async Task<Results<Ok<CaseViews.Detail>, NotFound, ProblemHttpResult>> RunAsync(Guid id, int? version, CaseMove move, CancellationToken ct)
     {

@@ -65,10 +65,16 @@ public sealed class ReportCase(CivicGridDbContext db, CurrentUser user, GridLoca
     /// </summary>
     public async Task<Result<Reported>> RunAsync(Request request, string? idempotencyKey, Door door, CancellationToken ct)
     {
+        // JSON bodies arrive clean (PlainText); Open311's form fields do not.
+        request = request with
+        {
+            Description = PlainText.Clean(request.Description), Address = PlainText.Clean(request.Address),
+            ReporterName = PlainText.Clean(request.ReporterName), OnTheSpotComment = PlainText.Clean(request.OnTheSpotComment),
+        };
         var bodyHash = Convert.ToHexString(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(request)));
         var key = idempotencyKey?.Trim();
         if (key is not { Length: > 0 }) return await CreateAsync(request, null, bodyHash, door, ct);
-        key = key[..Math.Min(key.Length, 100)];
+        if (key.Length > MaxIdempotencyKey) return IdempotencyKeyTooLong;
         try
         {
             var made = await CreateAsync(request, key, bodyHash, door, ct);
@@ -126,6 +132,12 @@ public sealed class ReportCase(CivicGridDbContext db, CurrentUser user, GridLoca
         await db.SaveChangesAsync(ct);
         return new Reported(@case.Id, @case.Number, Replayed: false, (@case, item));
     }
+
+    public const int MaxIdempotencyKey = 100;
+
+    /// <summary>Cut short, two different keys could name one report; refused, the client learns its keys are too long.</summary>
+    public static readonly Error IdempotencyKeyTooLong =
+        Error.Validation("case.idempotency_key_too_long", $"请求标识（Idempotency-Key）不能超过{MaxIdempotencyKey}个字符。");
 
     public static readonly Error PhoneInvalid = Error.Validation("case.phone_invalid", "联系电话无效（须为11位手机号）。");
 

@@ -14,7 +14,7 @@ sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         e.Property(c => c.AreaCode).HasMaxLength(15);
         e.Property(c => c.ItemCode).HasMaxLength(8);
         e.Property(c => c.Description).HasMaxLength(4000);
-        e.Property(c => c.Address).HasMaxLength(200);
+        e.Property(c => c.Address).HasMaxLength(CaseErrors.MaxAddress);
         e.Property(c => c.ReporterName).HasMaxLength(50);
         e.Property(c => c.Version).IsConcurrencyToken();
         // Queues and lists: by area prefix and state, newest first.
@@ -62,7 +62,7 @@ sealed class CaseTransitionConfiguration : IEntityTypeConfiguration<CaseTransiti
         e.Property(t => t.AreaCode).HasMaxLength(15);
         e.Property(t => t.ActorName).HasMaxLength(100);
         e.Property(t => t.UnitName).HasMaxLength(100);
-        e.Property(t => t.Comment).HasMaxLength(4000);
+        e.Property(t => t.Comment).HasMaxLength(CaseErrors.MaxComment);
         // The figures projection reads what it has not counted yet; the partial index stays small.
         e.HasIndex(t => t.Id).HasFilter("\"Projected\" = false").HasDatabaseName("IX_CaseTransitions_Unprojected");
     }
@@ -106,7 +106,7 @@ sealed class CaseNoticeConfiguration : IEntityTypeConfiguration<CaseNotice>
         e.HasIndex(n => new { n.AccountId, n.Id });
         e.HasIndex(n => new { n.UnitId, n.Id });
         e.Property(n => n.CaseNumber).HasMaxLength(24);
-        e.Property(n => n.Text).HasMaxLength(500);
+        e.Property(n => n.Text).HasMaxLength(CaseNotices.MaxText);
     }
 }
 

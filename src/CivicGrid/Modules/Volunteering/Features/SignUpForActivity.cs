@@ -53,7 +53,16 @@ public static class SignUpForActivity
             .Select(r => r.UnitId).FirstOrDefaultAsync(ct);
         var result = activity.SignUp(me, user.DisplayName, employer, now);
         if (result.IsError) return result.Error;
-        await db.SaveChangesAsync(ct);
+        try { await db.SaveChangesAsync(ct); }
+        catch (DbUpdateException)
+        {
+            // Another sign-up was saved between our read and write (the activity's version, or this account's unique
+            // sign-up: a double tap). Ours is made when that one was ours; else the places moved and a retry decides.
+            db.ChangeTracker.Clear();
+            var mine = await db.ActivitySignups.IgnoreQueryFilters([DataScope.FilterName])
+                .AnyAsync(x => x.ActivityId == id && x.AccountId == me && x.Status != SignupStatus.Cancelled, ct);
+            return mine ? VolunteerErrors.AlreadySignedUp : Error.StaleWrite;
+        }
         return null;
     }
 
@@ -70,7 +79,15 @@ public static class SignUpForActivity
         var result = activity.Cancel(signup, now);
         if (result.IsError) return result.Error;
         if (result.Value is { Status: SignupStatus.Confirmed } promoted) db.VolunteerNotices.Add(VolunteerNotice.Promoted(activity, promoted, now));
-        await db.SaveChangesAsync(ct);
+        try { await db.SaveChangesAsync(ct); }
+        catch (DbUpdateConcurrencyException)
+        {
+            // The activity moved between our read and write: a double tap's first cancel, or someone else's sign-up.
+            db.ChangeTracker.Clear();
+            var cancelled = await db.ActivitySignups.IgnoreQueryFilters([DataScope.FilterName])
+                .AnyAsync(x => x.ActivityId == id && x.AccountId == accountId && x.Status == SignupStatus.Cancelled, ct);
+            return cancelled ? VolunteerErrors.NotSignedUp : Error.StaleWrite;
+        }
         return null;
     }
 }

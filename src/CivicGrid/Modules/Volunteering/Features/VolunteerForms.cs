@@ -22,9 +22,11 @@ public static class VolunteerForms
     {
         var forms = app.MapGroup("/m").ExcludeFromDescription();
         forms.MapPost("/activities/{id:guid}/signup", async (Guid id, CivicGridDbContext db, CurrentUser user, TimeProvider clock, CancellationToken ct) =>
-            ToActivity(id, await SignUpForActivity.SignUpAsync(db, user, id, clock.GetUtcNow(), ct), "signup")).RequireAuthorization(Permissions.Volunteering.Serve);
+            ToActivity(id, Settled(await SignUpForActivity.SignUpAsync(db, user, id, clock.GetUtcNow(), ct), VolunteerErrors.AlreadySignedUp), "signup"))
+            .RequireAuthorization(Permissions.Volunteering.Serve);
         forms.MapPost("/activities/{id:guid}/cancel", async (Guid id, CivicGridDbContext db, CurrentUser user, TimeProvider clock, CancellationToken ct) =>
-            ToActivity(id, await SignUpForActivity.CancelAsync(db, user, id, clock.GetUtcNow(), ct), "cancel")).RequireAuthorization(Permissions.Volunteering.Serve);
+            ToActivity(id, Settled(await SignUpForActivity.CancelAsync(db, user, id, clock.GetUtcNow(), ct), VolunteerErrors.NotSignedUp), "cancel"))
+            .RequireAuthorization(Permissions.Volunteering.Serve);
         forms.MapPost("/activities/{id:guid}/scan", Scan).RequireAuthorization(Permissions.Volunteering.Serve);
         forms.MapPost("/wishes", async ([FromForm] string? title, [FromForm] string? description, CivicGridDbContext db, CurrentUser user,
                 TimeProvider clock, CancellationToken ct) =>
@@ -76,6 +78,12 @@ public static class VolunteerForms
         var error = await CheckInAtActivity.RunAsync(which, id, code, db, user, codes, clock.GetUtcNow(), ct);
         return ToActivity(id, error, which == CheckInAtActivity.Move.CheckIn ? "checkin" : "checkout");
     }
+
+    /// <summary>
+    /// A second tap of the same button finds done what the first asked for (signed up, or cancelled): the form says
+    /// done, not "you are already signed up". The API still answers the refusal.
+    /// </summary>
+    static Error? Settled(Error? error, Error alreadySo) => error == alreadySo ? null : error;
 
     static async Task<RedirectHttpResult> Claim(Guid id, CivicGridDbContext db, CurrentUser user, TimeProvider clock, CancellationToken ct)
     {
