@@ -404,6 +404,36 @@ public sealed class FiguresTests(Apps apps) : IClassFixture<Apps>
         Assert.Equal(new[] { w.Cityscape.Id, w.Housing.Id }.Order(), unitsUpTo21.Units.Select(u => u.UnitId).Order());
     }
 
+    /// <summary>
+    /// A sign-for counts on its dispatch's day: a period's response rate is about that period's dispatches and never
+    /// passes 100 %. Counted on its own day, a sign-for today of yesterday's dispatch made today's rate 2 of 1.
+    /// </summary>
+    [Theory, OnSqlite, OnPostgres]
+    public async Task A_sign_for_counts_with_its_dispatch_so_no_response_rate_passes_100_percent(DatabaseProvider provider)
+    {
+        await using var app = await TestApp.StartAsync(provider); // its own clock: this test moves to a given evening
+        var day = Today(app).AddDays(7);
+        app.Clock.SetUtcNow(new DateTimeOffset(day.ToDateTime(new TimeOnly(21, 0)), TimeSpan.FromHours(8)).ToUniversalTime());
+        var w = await CaseWorld.CreateAsync(app);
+        var yesterdays = (await w.DispatchedAsync()).Case.Id; // dispatched at 21:00
+        app.Clock.Advance(TimeSpan.FromHours(5)); // 02:00 the next day
+        var todays = (await w.DispatchedAsync()).Case.Id;
+        await Move(w.CityscapeStaff, yesterdays, "sign-for");
+        await Move(w.CityscapeStaff, todays, "sign-for");
+        await ProjectAsync(app);
+
+        var community = w.District.CommunityA.AreaCode;
+        async Task<FigureView> On(DateOnly d) =>
+            (await w.CommunityA.Get<AreaFigures>($"/api/cases/figures?area={community}&from={d:yyyy-MM-dd}&to={d:yyyy-MM-dd}")).Totals;
+        var first = await On(day);
+        Assert.Equal((1, 1, 1, 1.0), (first.Dispatched, first.Signed, first.SignedInTime, first.ResponseRate));
+        var next = await On(day.AddDays(1));
+        Assert.Equal((1, 1, 1, 1.0), (next.Dispatched, next.Signed, next.SignedInTime, next.ResponseRate));
+        var unit = Assert.Single((await w.Street1.Get<UnitFigures>(
+            $"/api/cases/figures/units?area={w.District.Street1.AreaCode}&from={day.AddDays(1):yyyy-MM-dd}&to={day.AddDays(1):yyyy-MM-dd}")).Units);
+        Assert.Equal((1, 1, 1.0), (unit.Figures.Dispatched, unit.Figures.Signed, unit.Figures.ResponseRate));
+    }
+
     [Theory, OnSqlite, OnPostgres]
     public async Task Projections_running_side_by_side_count_every_entry_exactly_once(DatabaseProvider provider)
     {

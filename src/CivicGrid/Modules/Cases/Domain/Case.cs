@@ -176,7 +176,7 @@ public sealed partial class Case : IScoped, IVersioned
         var to = assignment.Role == AssignmentRole.Lead && Status == CaseStatus.Dispatched ? CaseStatus.SignedFor : Status;
         Move(actor, now, CaseAction.SignFor, to, null, null, e =>
         {
-            (e.UnitId, e.UnitName, e.UnitRole) = (assignment.UnitId, assignment.UnitName, assignment.Role);
+            (e.UnitId, e.UnitName, e.UnitRole, e.DispatchedAt) = (assignment.UnitId, assignment.UnitName, assignment.Role, assignment.AssignedAt);
             e.InTime = now <= assignment.ResponseDue;
         });
         return null;

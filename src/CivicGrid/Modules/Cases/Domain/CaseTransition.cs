@@ -35,6 +35,8 @@ public sealed class CaseTransition
     public AssignmentRole? UnitRole { get; set; }
     /// <summary>Sign-for: within the response limit. Handled: within the handling limit.</summary>
     public bool? InTime { get; set; }
+    /// <summary>Sign-for: when the unit was dispatched. The response figures count the sign-for on that day, with its dispatch.</summary>
+    public DateTimeOffset? DispatchedAt { get; set; }
     /// <summary>Close: closed as solved (解决).</summary>
     public bool? Solved { get; set; }
     public Satisfaction? Rating { get; set; }

@@ -74,6 +74,15 @@ public class FigureCounts
     /// <summary>The day an entry counts on: its date in China Standard Time (UTC+8, no daylight saving).</summary>
     public static DateOnly DayOf(DateTimeOffset at) => DateOnly.FromDateTime(at.ToOffset(ChinaOffset).DateTime);
 
+    /// <summary>
+    /// The day an entry's counts go to: its own day, except a sign-for, which counts on its dispatch's day. The response
+    /// rate of a period is then about the dispatches of that period (of them, how many were signed for in time), and can
+    /// never pass 100 % — counted on its own day, a sign-for in this period of a dispatch of the last one raised the
+    /// numerator without the denominator. Entries stored before sign-fors recorded their dispatch count on their own day.
+    /// </summary>
+    public static DateOnly CountDayOf(CaseTransition t) =>
+        DayOf(t.Action == CaseAction.SignFor && t.DispatchedAt is { } dispatched ? dispatched : t.At);
+
     /// <summary>The community an entry counts for: the first 12 digits of the case's grid at the time.</summary>
     public static string CommunityOf(CaseTransition t) => t.AreaCode.Length > 12 ? t.AreaCode[..12] : t.AreaCode;
 

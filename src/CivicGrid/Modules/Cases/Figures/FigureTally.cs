@@ -45,7 +45,7 @@ public sealed class FigureTally
 
     void Add(CaseTransition t, string community, bool negate)
     {
-        var day = FigureCounts.DayOf(t.At);
+        var day = FigureCounts.CountDayOf(t);
         var month = new DateOnly(day.Year, day.Month, 1);
         if (FigureCounts.ForArea(t) is { } a)
         {

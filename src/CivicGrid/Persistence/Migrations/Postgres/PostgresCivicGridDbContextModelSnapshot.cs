@@ -592,6 +592,9 @@ namespace CivicGrid.Persistence.Migrations.Postgres
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
 
+                    b.Property<DateTimeOffset?>("DispatchedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<int?>("From")
                         .HasColumnType("integer");
 

@@ -574,6 +574,9 @@ namespace CivicGrid.Persistence.Migrations.Sqlite
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("DispatchedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("From")
                         .HasColumnType("INTEGER");
 
