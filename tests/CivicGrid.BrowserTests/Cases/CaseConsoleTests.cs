@@ -168,6 +168,24 @@ public sealed class CaseConsoleTests(ConsoleFixture app)
     }
 
     [ChromiumFact]
+    public async Task An_english_queue_stays_english_when_a_new_case_arrives_live()
+    {
+        var setup = await CaseSetup.CreateAsync(app);
+        var page = await app.SignInAsync("community1", "/cases");
+        await ConsoleFixture.WaitForCircuitAsync(page);
+        await page.GetByTestId("language-switch").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("queue-ToAccept")).ToContainTextAsync("To accept");
+        await ConsoleFixture.WaitForCircuitAsync(page);
+
+        var (_, number) = await setup.ReportAsync("路灯不亮（浏览器测试：英文页面实时刷新）", await Api.ClientAsync(app, "grid1"));
+
+        // The refresh runs outside the circuit's context; it used to render in the default culture, Chinese.
+        await Assertions.Expect(page.GetByTestId("case-table")).ToContainTextAsync(number);
+        await Assertions.Expect(page.GetByTestId("queue-ToAccept")).ToContainTextAsync("To accept");
+        await Assertions.Expect(page.GetByTestId("queue-All")).ToContainTextAsync("All");
+    }
+
+    [ChromiumFact]
     public async Task Community_worker_registers_a_hotline_case_on_the_map_after_seeing_the_duplicate_hint()
     {
         var setup = await CaseSetup.CreateAsync(app);

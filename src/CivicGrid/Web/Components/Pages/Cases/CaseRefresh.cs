@@ -1,3 +1,4 @@
+using System.Globalization;
 using CivicGrid.Modules.Cases.Live;
 using CivicGrid.Shared;
 
@@ -19,9 +20,12 @@ public sealed class CaseRefresh : IDisposable
     readonly Func<Task> _refresh;
     readonly ILogger _log;
     readonly Timer _timer;
+    // The page's language, read in the circuit: the refresh runs without the circuit's context (below), and would
+    // otherwise render in the server's default culture, Chinese, on an English page.
+    readonly CultureInfo _culture = CultureInfo.CurrentCulture, _uiCulture = CultureInfo.CurrentUICulture;
     bool _running, _again, _disposed;
 
-    /// <param name="scope">The page user's scope, read once in the circuit: the feed calls back on the publisher's thread.</param>
+    /// <param name="scope">The page user's scope, read once in the circuit (so is its language): the feed calls back on the publisher's thread.</param>
     /// <param name="invoke">The component's <c>InvokeAsync</c>, so the refresh runs on its renderer.</param>
     public CaseRefresh(CaseFeed feed, DataScope scope, Func<Func<Task>, Task> invoke, Func<Task> refresh, ILogger log,
         Func<CaseChange, bool>? concerns = null)
@@ -48,6 +52,7 @@ public sealed class CaseRefresh : IDisposable
     {
         if (_running) { _again = true; return; }
         _running = true;
+        (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (_culture, _uiCulture);
         try
         {
             do { _again = false; if (!_disposed) await _refresh(); } while (_again && !_disposed);
