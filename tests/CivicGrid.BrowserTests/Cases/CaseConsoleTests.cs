@@ -127,6 +127,8 @@ public sealed class CaseConsoleTests(ConsoleFixture app)
         var title = (await street.GetByTestId("action-title").BoundingBoxAsync())!;
         await street.Mouse.ClickAsync(title.X + 4, title.Y + title.Height / 2);
         await Assertions.Expect(street.GetByRole(AriaRole.Option, new() { Name = Housing })).ToBeHiddenAsync();
+        await Assertions.Expect(Field(street, "action-cooperating")).ToHaveValueAsync(Housing); // the unit's name, not its id
+        await Assertions.Expect(Field(street, "action-lead")).ToHaveValueAsync(Cityscape);
         await Field(street, "action-comment").FillAsync("请两部门今日到场");
         await street.GetByTestId("action-confirm").ClickAsync();
         await ExpectStatus(street, "Dispatched");

@@ -136,8 +136,8 @@ public sealed class CaseGuardsTests(Apps apps, ITestOutputHelper output) : IClas
         }
         await Refused(w.CommunityA, (10.0, 10.0), HttpStatusCode.UnprocessableEntity, "case.outside_grids");
         // Community A cannot push its case into community B, nor street 1 into street 2.
-        await Refused(w.CommunityA, gridB, HttpStatusCode.Conflict, "case.not_your_level");
-        await Refused(w.Street1, gridC, HttpStatusCode.Conflict, "case.not_your_level");
+        await Refused(w.CommunityA, gridB, HttpStatusCode.Conflict, "case.point_outside_scope");
+        await Refused(w.Street1, gridC, HttpStatusCode.Conflict, "case.point_outside_scope");
         Assert.Equal(HttpStatusCode.Forbidden, (await Try(w.GridWorker, id, "relocate", new { longitude = gridA2.Lon, latitude = gridA2.Lat })).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await Try(w.CommunityB, id, "relocate", new { longitude = gridB.Lon, latitude = gridB.Lat })).StatusCode);
 

@@ -74,6 +74,19 @@ public sealed class CaseTests
     }
 
     [Fact]
+    public void An_unrestricted_actor_sees_every_case_but_never_acts_for_a_unit()
+    {
+        var admin = new Actor(Guid.NewGuid(), "系统管理员", DataScope.Unrestricted);
+        var c = Dispatched();
+        Assert.Equal("case.not_assigned", c.SignFor(admin, Monday10)!.Code);
+        Assert.Equal("case.not_assigned", c.Return(admin, "不属于本单位", Monday10)!.Code);
+        Assert.Null(c.SignFor(CityscapeStaff, Monday10));
+        Assert.NotNull(c.StartHandling(admin, null, Monday10));
+        Assert.Equal(CaseStatus.SignedFor, c.Status);
+        Assert.DoesNotContain(c.NewTransitions, t => t.ActorName == admin.Name);
+    }
+
+    [Fact]
     public void Escalation_climbs_one_level_at_a_time_and_stops_at_the_district()
     {
         var c = Reported();

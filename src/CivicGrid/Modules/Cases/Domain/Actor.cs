@@ -8,7 +8,12 @@ public sealed record Actor(Guid? AccountId, string Name, DataScope Scope)
     /// <summary>The deadline sweep and other system work (系统).</summary>
     public static readonly Actor System = new(null, "系统", DataScope.Unrestricted);
 
-    public bool ActsFor(Guid unitId) => Scope.IsUnrestricted || Scope.UnitIds.Contains(unitId);
+    /// <summary>
+    /// Whether the actor answers for the unit: its own staff only. An unrestricted scope (the platform admin) sees every
+    /// case but signs for, handles and returns none: the history would name the unit, and its figures would count work
+    /// the unit never did.
+    /// </summary>
+    public bool ActsFor(Guid unitId) => Scope.UnitIds.Contains(unitId);
 
     public bool Covers(string areaCode) => Scope.Covers(areaCode);
 

@@ -173,7 +173,8 @@ public sealed partial class Case
     public Error? Relocate(Actor actor, string gridCode, double lon, double lat, string address, DateTimeOffset now)
     {
         if (Status is not (CaseStatus.Reported or CaseStatus.Accepted)) return CaseErrors.IllegalMove(Status, "更正位置");
-        if (!actor.WorksAt(Level, AreaCode) || !actor.Covers(gridCode)) return CaseErrors.NotYourLevel;
+        if (!actor.WorksAt(Level, AreaCode)) return CaseErrors.NotYourLevel;
+        if (!actor.Covers(gridCode)) return CaseErrors.PointOutsideYourArea;
         var before = Address; // the history says where it was, not only where it is now
         (AreaCode, Longitude, Latitude, Address) = (gridCode, lon, lat, address);
         Move(actor, now, CaseAction.Relocate, Status, $"更正位置：{before} → {address}");

@@ -28,6 +28,8 @@ public static class CaseErrors
     public static readonly Error AddressTooLong = Error.Validation("case.address_too_long", $"地址不能超过{MaxAddress}字。");
     public const int MaxComment = 4000, MaxAddress = 200;
     public static readonly Error NotYourLevel = Error.Conflict("case.not_your_level", "此案件不在您的层级或辖区办理：可能已上提到上一级，或属于其他社区、街道。");
+    public static readonly Error PointOutsideYourArea =
+        Error.Conflict("case.point_outside_scope", "新位置不在您的辖区内：请将案件上提，或请该位置所属社区、街道更正。");
     public static readonly Error NotAssignedToYou = Error.Conflict("case.not_assigned", "该案件未派给您的单位。");
     public static readonly Error NotLeadUnit = Error.Conflict("case.not_lead", "只有主办单位可以执行此操作。");
     public static readonly Error AlreadySigned = Error.Conflict("case.already_signed", "您的单位已签收该案件。");
