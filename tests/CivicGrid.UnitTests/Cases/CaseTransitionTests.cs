@@ -360,7 +360,7 @@ public sealed class CaseTransitionTests
     public void Relocating_is_refused_into_a_grid_outside_the_actors_scope_or_once_dispatched()
     {
         var c = Reported();
-        Refused(c, "case.not_your_level", () => c.Relocate(Community, "370303001001005", 118.1, 36.1, "北巷3号", Monday10));
+        Refused(c, "case.point_outside_scope", () => c.Relocate(Community, "370303001001005", 118.1, 36.1, "北巷3号", Monday10));
         Refused(c, "case.not_your_level", () => c.Relocate(OtherCommunity, "370303001001005", 118.1, 36.1, "北巷3号", Monday10));
         Assert.Equal((Grid, "路口"), (c.AreaCode, c.Address));
         var dispatched = Dispatched();
