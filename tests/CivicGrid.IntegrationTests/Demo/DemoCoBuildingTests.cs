@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using CivicGrid.IntegrationTests.CoBuilding;
 using CivicGrid.IntegrationTests.Infrastructure;
 using CivicGrid.Modules.CoBuilding.Domain;
@@ -38,5 +39,9 @@ public sealed class DemoCoBuildingTests
         var community = await app.ClientFor("community1", DemoData.Password);
         var behind = await community.Get<BehindDto>("/api/cobuilding/contracts/behind");
         Assert.InRange(behind.Behind.Count, 1, behind.Pairs - 1);
+
+        // The demo's Open311 channel account files with its api_key only: no demo password signs it in.
+        var channel = await app.CreateClient().PostAsJsonAsync("/api/auth/token", new { userName = DemoAccounts.ChannelAccount, password = DemoData.Password });
+        Assert.Equal(System.Net.HttpStatusCode.Unauthorized, channel.StatusCode);
     }
 }

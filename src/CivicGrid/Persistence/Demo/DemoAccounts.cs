@@ -10,6 +10,9 @@ static class DemoAccounts
 {
     public sealed record Spec(string UserName, string DisplayName, string Role, AccountScope[] Scopes);
 
+    /// <summary>The demo Open311 client's channel account (appsettings.json Open311:Clients): no password.</summary>
+    public const string ChannelAccount = "open311_demo";
+
     public static async Task<int> CreateAsync(IServiceProvider services, CivicGridDbContext db, List<Area> streets, List<Area> communities,
         List<Area> grids, List<Organisation> departments, List<Organisation> propertyCompanies, List<Organisation> units,
         Resident resident, Resident volunteer, CancellationToken ct)
@@ -48,14 +51,16 @@ static class DemoAccounts
             new("property1", $"{propertyCompanies[0].Name} 客服", Roles.PropertyCompany, [Unit(propertyCompanies[0].Id)]),
             new("resident1", $"居民 {resident.Name}", Roles.Resident, [Self(resident.Id)]),
             // The channel account of the demo Open311 client (appsettings.json Open311:Clients): a reporter that reaches nothing else.
-            new("open311_demo", "第三方应用（Open311 演示）", Roles.Resident, []),
+            new(ChannelAccount, "第三方应用（Open311 演示）", Roles.Resident, []),
         ];
 
         var users = services.GetRequiredService<UserManager<Account>>();
         foreach (var spec in specs)
         {
             var account = new Account { Id = Guid.NewGuid(), UserName = spec.UserName, DisplayName = spec.DisplayName };
-            var result = await users.CreateAsync(account, DemoData.Password);
+            // A channel account files through its api_key only: with a password, whoever held it could sign in and read
+            // the names of every reporter its app passed on (its "my cases" list).
+            var result = spec.UserName == ChannelAccount ? await users.CreateAsync(account) : await users.CreateAsync(account, DemoData.Password);
             if (!result.Succeeded) throw new InvalidOperationException($"Demo account {spec.UserName}: {string.Join(", ", result.Errors.Select(e => e.Code))}");
             await users.AddToRoleAsync(account, spec.Role);
             foreach (var scope in spec.Scopes) { scope.Id = Guid.NewGuid(); scope.AccountId = account.Id; db.AccountScopes.Add(scope); }
