@@ -17,6 +17,7 @@ static class CatalogErrorText
         return text.ResourceNotFound ? message ?? code ?? "" : text.Value;
     }
 
+    /// <summary>A time limit in the page's language: "4 working hours", "1 working day", "3个工作日".</summary>
     public static string Limit(CivicGrid.Modules.Cases.Catalog.TimeLimit limit, IStringLocalizer<Ui> l) =>
-        l[$"Catalog.Limit.{limit.Unit}", limit.Amount];
+        l[limit.Amount == 1 ? $"Catalog.Limit.{limit.Unit}.One" : $"Catalog.Limit.{limit.Unit}", limit.Amount];
 }
