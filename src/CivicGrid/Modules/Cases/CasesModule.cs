@@ -28,6 +28,8 @@ public static class CasesModule
         }
         builder.Services.AddSingleton<DeadlineSweep>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<DeadlineSweep>());
+        builder.Services.AddSingleton<UploadSweep>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<UploadSweep>());
         builder.Services.AddFigures();
         return builder;
     }

@@ -16,4 +16,14 @@ public sealed class Upload
     public DateTimeOffset? UsedAt { get; set; }
 
     public StoredFile ToStoredFile() => new(FileName, ContentType, Size, StorageKey);
+
+    /// <summary>How long an upload waits to be attached; after that it is refused, then deleted (Jobs/UploadSweep).</summary>
+    public static readonly TimeSpan Keep = TimeSpan.FromDays(1);
+
+    /// <summary>Whether it can still be attached at <paramref name="now"/>: not used, and not older than <see cref="Keep"/>.</summary>
+    public static System.Linq.Expressions.Expression<Func<Upload, bool>> Usable(DateTimeOffset now)
+    {
+        var since = now - Keep;
+        return u => u.UsedAt == null && u.At >= since;
+    }
 }

@@ -12,7 +12,7 @@ namespace CivicGrid.Modules.Cases.Features;
 /// </summary>
 public static class CaseUploads
 {
-    public static readonly Error UploadUnknown = Error.Validation("case.upload_unknown", "附件不存在或已使用，请重新上传。");
+    public static readonly Error UploadUnknown = Error.Validation("case.upload_unknown", "附件不存在、已使用或已过期，请重新上传。");
 
     public static async Task<Result<IReadOnlyList<StoredFile>>> TakeAsync(CivicGridDbContext db, CurrentUser user, Guid[]? ids, UploadLimits limits,
         DateTimeOffset now, CancellationToken ct)
@@ -20,7 +20,7 @@ public static class CaseUploads
         if (ids is null || ids.Length == 0) return Result<IReadOnlyList<StoredFile>>.Ok([]);
         var distinct = ids.Distinct().ToArray();
         if (AllowedUpload.CheckCount(distinct.Length, limits) is { } tooMany) return tooMany;
-        var uploads = await db.Uploads.Where(u => distinct.Contains(u.Id) && u.AccountId == user.Id && u.UsedAt == null).ToListAsync(ct);
+        var uploads = await db.Uploads.Where(Upload.Usable(now)).Where(u => distinct.Contains(u.Id) && u.AccountId == user.Id).ToListAsync(ct);
         if (uploads.Count != distinct.Length) return UploadUnknown;
         foreach (var u in uploads) u.UsedAt = now;
         return Result<IReadOnlyList<StoredFile>>.Ok(distinct.Select(id => uploads.Single(u => u.Id == id).ToStoredFile()).ToList());

@@ -141,6 +141,8 @@ sealed class UploadConfiguration : IEntityTypeConfiguration<Upload>
     public void Configure(EntityTypeBuilder<Upload> e)
     {
         e.HasIndex(u => u.AccountId);
+        // The upload sweep's: only uploads not attached yet, by age.
+        e.HasIndex(u => u.At).HasFilter("\"UsedAt\" IS NULL").HasDatabaseName("IX_Uploads_Unused");
         e.Property(u => u.FileName).HasMaxLength(200);
         e.Property(u => u.ContentType).HasMaxLength(100);
         e.Property(u => u.StorageKey).HasMaxLength(200);

@@ -25,5 +25,5 @@ public static class VolunteerErrors
     public static readonly Error WishNotClaimed = Error.Conflict("volunteer.wish_not_claimed", "只有认领人能在认领后提交完成情况。");
     public static readonly Error WishProofRequired = Error.Validation("volunteer.wish_proof_required", "请上传至少一张完成照片。");
     public static readonly Error WishNotFulfilled = Error.Conflict("volunteer.wish_not_fulfilled", "心愿尚未提交完成，不能确认。");
-    public static readonly Error UploadUnknown = Error.Validation("volunteer.upload_unknown", "照片不存在或已使用，请重新上传。");
+    public static readonly Error UploadUnknown = Error.Validation("volunteer.upload_unknown", "照片不存在、已使用或已过期，请重新上传。");
 }

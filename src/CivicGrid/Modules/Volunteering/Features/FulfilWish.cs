@@ -35,7 +35,7 @@ public static class FulfilWish
         if (wish is null) return Missing;
         var ids = (request.PhotoIds ?? []).Distinct().ToArray();
         if (ids.Length > 9) return Shared.Files.FileErrors.TooMany(9);
-        var uploads = await db.Uploads.Where(u => ids.Contains(u.Id) && u.AccountId == user.Id && u.UsedAt == null).ToListAsync(ct);
+        var uploads = await db.Uploads.Where(Modules.Cases.Domain.Upload.Usable(now)).Where(u => ids.Contains(u.Id) && u.AccountId == user.Id).ToListAsync(ct);
         if (uploads.Count != ids.Length) return VolunteerErrors.UploadUnknown;
         foreach (var u in uploads) u.UsedAt = now;
         var photos = uploads.Select(u => new WishPhoto

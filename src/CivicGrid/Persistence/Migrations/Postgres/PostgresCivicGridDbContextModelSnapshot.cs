@@ -713,6 +713,10 @@ namespace CivicGrid.Persistence.Migrations.Postgres
 
                     b.HasIndex("AccountId");
 
+                    b.HasIndex("At")
+                        .HasDatabaseName("IX_Uploads_Unused")
+                        .HasFilter("\"UsedAt\" IS NULL");
+
                     b.ToTable("Uploads");
                 });
 

@@ -695,6 +695,10 @@ namespace CivicGrid.Persistence.Migrations.Sqlite
 
                     b.HasIndex("AccountId");
 
+                    b.HasIndex("At")
+                        .HasDatabaseName("IX_Uploads_Unused")
+                        .HasFilter("\"UsedAt\" IS NULL");
+
                     b.ToTable("Uploads");
                 });
 
