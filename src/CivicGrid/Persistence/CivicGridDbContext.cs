@@ -70,6 +70,7 @@ public abstract class CivicGridDbContext(DbContextOptions options) : IdentityDbC
     public DbSet<CaseAssignment> CaseAssignments => Set<CaseAssignment>();
     public DbSet<CaseNumberCounter> CaseNumberCounters => Set<CaseNumberCounter>();
     public DbSet<IdempotentRequest> IdempotentRequests => Set<IdempotentRequest>();
+    public DbSet<FormSubmission> FormSubmissions => Set<FormSubmission>();
     public DbSet<CaseNotice> CaseNotices => Set<CaseNotice>();
     public DbSet<Upload> Uploads => Set<Upload>();
     public DbSet<Modules.Points.Domain.PointsEvent> PointsEvents => Set<Modules.Points.Domain.PointsEvent>();

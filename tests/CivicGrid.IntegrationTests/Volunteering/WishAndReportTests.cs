@@ -20,6 +20,33 @@ public sealed class WishAndReportTests(Apps apps) : IClassFixture<Apps>
     }
 
     [Theory, OnSqlite, OnPostgres]
+    public async Task The_phones_wish_form_sent_twice_or_at_once_posts_one_wish(DatabaseProvider provider)
+    {
+        var w = await VolunteerWorld.CreateAsync(await apps.For(provider));
+        var elder = w.District.ResidentsOf(w.District.CommunityA).Skip(1).First();
+        var me = PhoneForms.Forms(w.App, await w.App.ClientFor(await A.Account(w.App, Roles.Resident, A.SelfScope(elder.Entity))));
+        var title = $"想要一副老花镜 {Guid.NewGuid():N}"[..20];
+        async Task<int> Posted()
+        {
+            await using var db = w.App.Db();
+            return await db.MicroWishes.CountAsync(x => x.Title == title);
+        }
+        async Task<string[]> Send(string page, int taps) => await Task.WhenAll(Enumerable.Range(0, taps).Select(async _ =>
+            PhoneForms.Landed(await me.PostAsync("/m/wishes", PhoneForms.Form(page, ("title", title), ("formId", FormIdOf(page)))))));
+
+        var page = await me.GetStringAsync("/m/wishes");
+        Assert.All(await Send(page, 3), landed => Assert.Equal("/m/wishes?done=posted", landed)); // three taps at once
+        Assert.All(await Send(page, 1), landed => Assert.Equal("/m/wishes?done=posted", landed)); // and once more, later
+        Assert.Equal(1, await Posted());
+        // The page shown again is a new form: it posts a second wish.
+        await Send(await me.GetStringAsync("/m/wishes"), 1);
+        Assert.Equal(2, await Posted());
+    }
+
+    static string FormIdOf(string page) =>
+        System.Text.RegularExpressions.Regex.Match(page, "name=\"formId\" value=\"([0-9a-f-]{36})\"").Groups[1].Value;
+
+    [Theory, OnSqlite, OnPostgres]
     public async Task A_wish_is_claimed_once_fulfilled_with_a_photo_and_confirmed_by_the_resident_earning_points_once(DatabaseProvider provider)
     {
         var w = await VolunteerWorld.CreateAsync(await apps.For(provider));

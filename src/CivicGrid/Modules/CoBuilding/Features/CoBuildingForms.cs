@@ -56,25 +56,33 @@ public static class CoBuildingForms
     }
 
     static async Task<RedirectHttpResult> PublishNeedForm([FromForm] string? category, [FromForm] string? title, [FromForm] string? description,
-        [FromForm] string? urgency, [FromForm] string? grid, [FromForm] string? address, CivicGridDbContext db, CurrentUser user,
-        GridLocator grids, TimeProvider clock, CancellationToken ct)
+        [FromForm] string? urgency, [FromForm] string? grid, [FromForm] string? address, [FromForm] Guid? formId, CivicGridDbContext db,
+        CurrentUser user, GridLocator grids, TimeProvider clock, CancellationToken ct)
     {
         if (await PointOfAsync(db, grid, ct) is not { } at) return To(Board, CoBuildingErrors.LocationRequired.Code);
         NeedUrgency? level = Enum.TryParse<NeedUrgency>(urgency, out var u) && Enum.IsDefined(u) ? u : null;
-        var result = await PublishNeed.Publish(new PublishNeed.Request(category ?? "", title ?? "", description, level, at.Lon, at.Lat, address),
-            db, user, grids, clock, ct);
-        return Back(Board, result, "need");
+        return await Once(db, user, formId, clock, "need", async () => await PublishNeed.Publish(
+            new PublishNeed.Request(category ?? "", title ?? "", description, level, at.Lon, at.Lat, address), db, user, grids, clock, ct), ct);
+    }
+
+    /// <summary>Publishes once per form (<see cref="FormOnce"/>): a second tap lands on the same "done".</summary>
+    static async Task<RedirectHttpResult> Once(CivicGridDbContext db, CurrentUser user, Guid? formId, TimeProvider clock, string done,
+        Func<Task<IResult>> publish, CancellationToken ct)
+    {
+        if (await FormOnce.SentBeforeAsync(db, user, formId, clock.GetUtcNow(), ct)) return To(Board, null, done);
+        try { return Back(Board, await publish(), done); }
+        catch (DbUpdateException) { if (await FormOnce.SavedMeanwhileAsync(db, user, formId, ct)) return To(Board, null, done); throw; }
     }
 
     static async Task<RedirectHttpResult> PublishResourceForm([FromForm] string? category, [FromForm] string? title, [FromForm] string? description,
         [FromForm] string? capacity, [FromForm] string? grid, [FromForm] string? address, [FromForm] string? from, [FromForm] string? until,
-        CivicGridDbContext db, CurrentUser user, GridLocator grids, TimeProvider clock, CancellationToken ct)
+        [FromForm] Guid? formId, CivicGridDbContext db, CurrentUser user, GridLocator grids, TimeProvider clock, CancellationToken ct)
     {
         if (await PointOfAsync(db, grid, ct) is not { } at) return To(Board, CoBuildingErrors.LocationRequired.Code);
         // The console's convention (ResourcesTab): available from the start of the first day to 23:00 of the last, China time.
-        var result = await PublishResource.Publish(new PublishResource.Request(null, category ?? "", title ?? "", description, capacity, at.Lon, at.Lat,
-            address, Day(from) is { } f ? China(f, 0) : null, Day(until) is { } u ? China(u, 23) : null), db, user, grids, clock, ct);
-        return Back(Board, result, "resource");
+        return await Once(db, user, formId, clock, "resource", async () => await PublishResource.Publish(new PublishResource.Request(null, category ?? "",
+            title ?? "", description, capacity, at.Lon, at.Lat, address, Day(from) is { } f ? China(f, 0) : null,
+            Day(until) is { } u ? China(u, 23) : null), db, user, grids, clock, ct), ct);
     }
 
     /// <summary>The plan and up to <see cref="MilestoneRows"/> new milestones (<c>milestone0</c>/<c>due0</c> …); a row

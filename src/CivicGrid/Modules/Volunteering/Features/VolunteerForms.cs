@@ -3,6 +3,7 @@ using CivicGrid.Modules.Identity.Domain;
 using CivicGrid.Modules.Volunteering.Domain;
 using CivicGrid.Persistence;
 using CivicGrid.Shared;
+using Microsoft.EntityFrameworkCore;
 using CivicGrid.Shared.Files;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -28,10 +29,7 @@ public static class VolunteerForms
             ToActivity(id, Settled(await SignUpForActivity.CancelAsync(db, user, id, clock.GetUtcNow(), ct), VolunteerErrors.NotSignedUp), "cancel"))
             .RequireAuthorization(Permissions.Volunteering.Serve);
         forms.MapPost("/activities/{id:guid}/scan", Scan).RequireAuthorization(Permissions.Volunteering.Serve);
-        forms.MapPost("/wishes", async ([FromForm] string? title, [FromForm] string? description, CivicGridDbContext db, CurrentUser user,
-                TimeProvider clock, CancellationToken ct) =>
-            ToWishes((await PostWish.RunAsync(new PostWish.Request(title ?? "", description, null), db, user, clock.GetUtcNow(), ct)).Error, "posted"))
-            .RequireAuthorization();
+        forms.MapPost("/wishes", PostWishForm).RequireAuthorization();
         forms.MapPost("/wishes/{id:guid}/claim", Claim).RequireAuthorization(Permissions.Volunteering.Serve);
         forms.MapPost("/wishes/{id:guid}/fulfil", Fulfil).RequireAuthorization(Permissions.Volunteering.Serve)
             .WithMetadata(new RequestSizeLimitAttribute(100L * 1024 * 1024));
@@ -84,6 +82,16 @@ public static class VolunteerForms
     /// done, not "you are already signed up". The API still answers the refusal.
     /// </summary>
     static Error? Settled(Error? error, Error alreadySo) => error == alreadySo ? null : error;
+
+    /// <summary>Posts the wish once per form (<see cref="FormOnce"/>): a second tap lands on the same "done".</summary>
+    static async Task<RedirectHttpResult> PostWishForm([FromForm] string? title, [FromForm] string? description, [FromForm] Guid? formId,
+        CivicGridDbContext db, CurrentUser user, TimeProvider clock, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        if (await FormOnce.SentBeforeAsync(db, user, formId, now, ct)) return ToWishes(null, "posted");
+        try { return ToWishes((await PostWish.RunAsync(new PostWish.Request(title ?? "", description, null), db, user, now, ct)).Error, "posted"); }
+        catch (DbUpdateException) { if (await FormOnce.SavedMeanwhileAsync(db, user, formId, ct)) return ToWishes(null, "posted"); throw; }
+    }
 
     static async Task<RedirectHttpResult> Claim(Guid id, CivicGridDbContext db, CurrentUser user, TimeProvider clock, CancellationToken ct)
     {

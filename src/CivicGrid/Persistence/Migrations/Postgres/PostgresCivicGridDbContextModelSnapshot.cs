@@ -2841,6 +2841,22 @@ namespace CivicGrid.Persistence.Migrations.Postgres
                     b.ToTable("WishPhotos");
                 });
 
+            modelBuilder.Entity("CivicGrid.Shared.FormSubmission", b =>
+                {
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("FormId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("AccountId", "FormId");
+
+                    b.ToTable("FormSubmissions");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
                 {
                     b.Property<int>("Id")

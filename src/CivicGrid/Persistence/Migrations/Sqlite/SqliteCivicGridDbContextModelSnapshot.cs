@@ -2821,6 +2821,22 @@ namespace CivicGrid.Persistence.Migrations.Sqlite
                     b.ToTable("WishPhotos");
                 });
 
+            modelBuilder.Entity("CivicGrid.Shared.FormSubmission", b =>
+                {
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("FormId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("AccountId", "FormId");
+
+                    b.ToTable("FormSubmissions");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
                 {
                     b.Property<int>("Id")
