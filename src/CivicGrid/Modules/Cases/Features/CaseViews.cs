@@ -96,12 +96,35 @@ public static class CaseViews
         return (rows.Select(r => r.Entry).DistinctBy(t => t.Seq).ToList(), rows.Where(r => r.File != null).Select(r => r.File!).ToList());
     }
 
+    /// <summary>
+    /// Steps that are the office's business (lights, reminders, supervision, extensions, returns between offices): a
+    /// reporter following their case sees the milestones, not these.
+    /// </summary>
+    public static readonly IReadOnlySet<CaseAction> InternalSteps = new HashSet<CaseAction>
+    {
+        CaseAction.TurnYellow, CaseAction.TurnRed, CaseAction.RemindResponse, CaseAction.FlagSupervision,
+        CaseAction.SendSupervisionNotice, CaseAction.RequestExtension, CaseAction.GrantExtension, CaseAction.RefuseExtension,
+        CaseAction.Return, CaseAction.Relocate, CaseAction.AbsorbMerged,
+    };
+
+    /// <summary>
+    /// The steps whose comment is written to the reporter (why not accepted, what was done, why reopened). Other
+    /// comments are notes between offices and units — a dispatcher's instructions, a verifier's remarks — and may name
+    /// third parties: a reporter sees those steps without them. Staff (<c>cases.view</c>) see everything.
+    /// </summary>
+    static readonly HashSet<CaseAction> CommentsForTheReporter =
+    [
+        CaseAction.Reject, CaseAction.ReportHandled, CaseAction.CloseOnTheSpot, CaseAction.Close, CaseAction.Rate,
+        CaseAction.Reopen, CaseAction.MergeInto,
+    ];
+
     static async Task<Detail> ComposeAsync(CivicGridDbContext db, Case c, CatalogItem? item, List<CaseTransition> history,
         List<CaseAttachment> files, CurrentUser user, CaseDetailParts parts, bool made, CancellationToken ct)
     {
         item ??= await parts.Catalog.FindAsync(db, c.ItemCode, ct)
             ?? throw new InvalidOperationException($"Case {c.Id} names catalog item {c.ItemCode}, which does not exist.");
         var names = await parts.Names.OfAsync([c.AreaCode, c.AreaCode[..12], c.AreaCode[..9] + "000"], ct);
+        var office = user.Can(Identity.Domain.Permissions.Cases.View);
         var summary = new Summary(c.Id, c.Number, c.Status, c.Status.ToChinese(), c.Source, c.ItemCode, item.Name, c.Description,
             c.Address, c.AreaCode, c.Level, c.Priority, c.ReportedAt, c.HandlingDue, c.Light, c.Supervised, c.Whistled,
             c.ReturnCount, c.ReopenCount, c.Version);
@@ -109,7 +132,9 @@ public static class CaseViews
             c.PendingExtensionDays, c.PendingExtensionReason, c.Solved, c.Rating, c.RatingComment, c.MergedIntoId,
             c.Assignments.OrderBy(a => a.AssignedAt).ThenBy(a => a.Role)
                 .Select(a => new AssignmentView(a.UnitId, a.UnitName, a.Role, a.AssignedAt, a.ResponseDue, a.SignedAt, a.Active)).ToList(),
-            history.OrderBy(t => t.Seq).Select(t => new HistoryEntry(t.Seq, t.At, t.ActorName, t.Action, t.From, t.To, t.Comment, t.UnitName, t.UnitRole,
+            history.Where(t => office || !InternalSteps.Contains(t.Action)).OrderBy(t => t.Seq)
+                .Select(t => new HistoryEntry(t.Seq, t.At, t.ActorName, t.Action, t.From, t.To,
+                    office || CommentsForTheReporter.Contains(t.Action) ? t.Comment : null, t.UnitName, t.UnitRole,
                 files.Where(f => f.TransitionSeq == t.Seq)
                     .Select(f => new AttachmentView(f.Id, f.FileName, f.ContentType, f.Size, $"/api/cases/{c.Id}/attachments/{f.Id}")).ToList())).ToList(),
             names[0], names[1], names[2], CaseMoves.OpenTo(c, user).Order().ToList(),
