@@ -8,6 +8,18 @@ namespace CivicGrid.BrowserTests.Cases;
 public sealed class FiguresPageTests(ConsoleFixture app)
 {
     [ChromiumFact]
+    public async Task A_period_that_cannot_be_read_is_said_before_this_month_is_shown()
+    {
+        var page = await app.SignInAsync("leader", "/figures?from=2026-12-10&to=2026-12-01");
+        await Assertions.Expect(page.GetByTestId("figures-period-refused")).ToContainTextAsync("开始日期不能晚于结束日期");
+        await Assertions.Expect(page.GetByTestId("figures-tabs")).ToBeVisibleAsync();
+
+        await page.GotoAsync("/figures");
+        await Assertions.Expect(page.GetByTestId("figures-tabs")).ToBeVisibleAsync();
+        Assert.Equal(0, await page.GetByTestId("figures-period-refused").CountAsync());
+    }
+
+    [ChromiumFact]
     public async Task Leader_opens_figures_from_the_menu_drills_into_a_street_and_finds_rankings_and_definitions()
     {
         var page = await app.SignInAsync("leader");

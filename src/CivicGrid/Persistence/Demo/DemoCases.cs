@@ -212,7 +212,14 @@ static class DemoCases
             dispatcher = streetStaff;
             whistle = r.Next(2) == 0;
         }
-        if (waitsAt == 2 || !Due(Later(0.3, 4))) return c;
+        if (waitsAt == 2)
+        {
+            // Half of these wait to be dispatched, half for their unit to sign for (待签收). Dispatched at once to the
+            // first unit of the duty, with no random draw: every story told after this one stays as it was.
+            if (s.Number[^1] % 2 == 1) c.Dispatch(dispatcher, Ref(FirstFor(s)), [], false, s.Item, s.Calendar, null, t);
+            return c;
+        }
+        if (!Due(Later(0.3, 4))) return c;
         var lead = LeadFor(s, r);
         var cooperating = whistle || r.Next(10) == 0 ? CooperatingFor(s, r, lead) : [];
         if (c.Dispatch(dispatcher, Ref(lead), cooperating.Select(Ref).ToList(), whistle && cooperating.Count > 0, s.Item, s.Calendar, null, t) is not null) return c;
@@ -321,6 +328,14 @@ static class DemoCases
     {
         if (s.Item.LeadDuty == "社区" && s.Units.CommitteeOf.TryGetValue(s.Grid.AreaCode[..12], out var committee)) return committee;
         return s.Units.ByDuty.TryGetValue(s.Item.LeadDuty, out var list) ? Nearest(list, s.Grid.AreaCode, r) : s.Units.Fallback;
+    }
+
+    /// <summary>The lead <see cref="LeadFor"/> would choose, without drawing: the community's own committee, or the first unit of the duty near the case.</summary>
+    static Organisation FirstFor(Story s)
+    {
+        if (s.Item.LeadDuty == "社区" && s.Units.CommitteeOf.TryGetValue(s.Grid.AreaCode[..12], out var committee)) return committee;
+        if (!s.Units.ByDuty.TryGetValue(s.Item.LeadDuty, out var list)) return s.Units.Fallback;
+        return list.FirstOrDefault(o => s.Grid.AreaCode.StartsWith(AreaCodePrefix.Of(o.AreaCode))) ?? list[0];
     }
 
     static List<Organisation> CooperatingFor(Story s, Random r, Organisation lead)
