@@ -43,6 +43,12 @@ public sealed class PointsScopeTests(Apps apps) : IClassFixture<Apps>
         Assert.Equal(12, (await w.StaffA.Get<AccountDto>($"/api/points/accounts/{w.Resident.Id}")).Balance);
         Assert.Equal(HttpStatusCode.NotFound, await w.StaffB.StatusOf(HttpMethod.Get, $"/api/points/accounts/{w.Resident.Id}"));
         Assert.Empty((await w.StaffB.Get<PagedDto<EntryDto>>($"/api/points/ledger?accountId={w.Resident.Id}")).Items);
+        // Naming another community's area is a 404, as for the figures and the boards, not an empty list.
+        foreach (var url in new[] { "/api/points/ledger", "/api/points/ledger/excel", "/api/points/accounts" })
+        {
+            Assert.Equal(HttpStatusCode.NotFound, await w.StaffB.StatusOf(HttpMethod.Get, $"{url}?area={w.CommunityA}"));
+            Assert.Equal(HttpStatusCode.OK, await w.StaffA.StatusOf(HttpMethod.Get, $"{url}?area={w.CommunityA}"));
+        }
         var entry = ledgerA.Items[0];
         Assert.Equal(HttpStatusCode.NotFound, await w.StaffB.StatusOf(HttpMethod.Post, $"/api/points/entries/{entry.Id}/reverse", new { reason = "越权" }));
         Assert.Equal((12, 12, 1), await w.LedgerOf(w.Resident.Id));

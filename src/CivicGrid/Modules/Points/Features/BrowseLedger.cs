@@ -16,14 +16,21 @@ public static class BrowseLedger
 
     public static void Map(RouteGroupBuilder points)
     {
-        points.MapGet("/ledger", async ([AsParameters] Filter filter, CivicGridDbContext db, CancellationToken ct) =>
-            TypedResults.Ok(await EntriesAsync(db, filter, ct))).RequireAuthorization(Permissions.Points.Manage);
+        points.MapGet("/ledger", async Task<Results<Ok<Paged<PointsViews.Entry>>, NotFound>> ([AsParameters] Filter filter, CivicGridDbContext db,
+                CurrentUser user, CancellationToken ct) =>
+            OutOfSight(user, filter.Area) ? TypedResults.NotFound() : TypedResults.Ok(await EntriesAsync(db, filter, ct)))
+            .RequireAuthorization(Permissions.Points.Manage);
         points.MapGet("/ledger/excel", ExportAsync).RequireAuthorization(Permissions.Points.Manage);
-        points.MapGet("/accounts", async (string? area, string? q, int? page, int? pageSize, CivicGridDbContext db, CancellationToken ct) =>
-            TypedResults.Ok(await AccountsAsync(db, area, q, Paging.Of(page, pageSize), ct))).RequireAuthorization(Permissions.Points.Manage);
+        points.MapGet("/accounts", async Task<Results<Ok<Paged<PointsViews.Account>>, NotFound>> (string? area, string? q, int? page, int? pageSize,
+                CivicGridDbContext db, CurrentUser user, CancellationToken ct) =>
+            OutOfSight(user, area) ? TypedResults.NotFound() : TypedResults.Ok(await AccountsAsync(db, area, q, Paging.Of(page, pageSize), ct)))
+            .RequireAuthorization(Permissions.Points.Manage);
         points.MapGet("/accounts/{id:guid}", async Task<Results<Ok<PointsViews.Account>, NotFound>> (Guid id, CivicGridDbContext db, CancellationToken ct) =>
             await AccountAsync(db, id, ct) is { } a ? TypedResults.Ok(a) : TypedResults.NotFound()).RequireAuthorization(Permissions.Points.Manage);
     }
+
+    /// <summary>An area named that is not the caller's: a 404, as the figures and the leaderboards answer, not an empty list.</summary>
+    static bool OutOfSight(CurrentUser user, string? area) => !string.IsNullOrEmpty(area) && !user.Scope.Covers(area);
 
     /// <summary>The entries of the scope matching the filter, newest first; the list and the export share it.</summary>
     static IQueryable<PointsEntry> Query(CivicGridDbContext db, Filter filter)
@@ -48,8 +55,9 @@ public static class BrowseLedger
 
     /// <summary>GET /api/points/ledger/excel — the same filter and scope as the list, every page (at most
     /// <see cref="ExcelExport.MaxRows"/> rows), with Chinese headers and the holder's name.</summary>
-    static async Task<IResult> ExportAsync([AsParameters] Filter filter, CivicGridDbContext db, TimeProvider clock, CancellationToken ct)
+    static async Task<IResult> ExportAsync([AsParameters] Filter filter, CivicGridDbContext db, CurrentUser user, TimeProvider clock, CancellationToken ct)
     {
+        if (OutOfSight(user, filter.Area)) return TypedResults.NotFound();
         var rows = await PointsViews.Entries(Query(db, filter).Take(ExcelExport.MaxRows), db.PointsEntries).ToListAsync(ct);
         var ids = rows.Select(e => e.AccountId).Distinct().ToList();
         // Names of the holders whose entries are already in scope (a holder living elsewhere may earn here).
