@@ -45,15 +45,25 @@ public sealed class MobileCasePagesTests(Apps apps) : IClassFixture<Apps>
         var w = await CaseWorld.CreateAsync(await apps.For(provider));
         var c = await w.ReportAsync();
         await Move(w.CommunityA, c.Case.Id, "accept");
+        await Move(w.CommunityA, c.Case.Id, "dispatch", new { leadUnitId = w.Cityscape.Id });
         Assert.Contains("data-testid=\"notices-badge\"", await w.Resident.GetStringAsync("/m"));
-        Assert.NotEmpty(await w.Resident.Get<List<NoticeDto>>("/api/cases/notices?unreadOnly=true"));
+        var unread = await w.Resident.Get<List<NoticeDto>>("/api/cases/notices?unreadOnly=true");
+        Assert.Equal([NoticeMessage.DispatchedTo, NoticeMessage.Accepted], unread.Select(n => n.Message));
+        Assert.Equal($"已派至{w.Cityscape.Name}办理", unread[0].Text);
+        Assert.Equal(w.Cityscape.Name, unread[0].Argument);
 
         var page = await w.Resident.GetStringAsync("/m/notices");
         Assert.Contains("您反映的问题已受理", page);
+        Assert.Contains($"已派至{w.Cityscape.Name}办理", page);
         Assert.Contains($"href=\"/m/cases/{c.Case.Id}\"", page);
 
         Assert.Empty(await w.Resident.Get<List<NoticeDto>>("/api/cases/notices?unreadOnly=true"));
         Assert.DoesNotContain("data-testid=\"notices-badge\"", await w.Resident.GetStringAsync("/m"));
+
+        var english = await w.Resident.GetStringAsync("/m/notices?culture=en");
+        Assert.Contains("Your report has been accepted", english);
+        Assert.Contains($"Sent to {w.Cityscape.Name} to handle", english);
+        Assert.DoesNotContain("您反映的问题已受理", english);
     }
 
     [Theory, OnSqlite, OnPostgres]
@@ -159,5 +169,5 @@ public sealed class MobileCasePagesTests(Apps apps) : IClassFixture<Apps>
         Assert.Equal(CaseStatus.Handled, (await w.GridWorker.Get<CaseDetailDto>($"/api/cases/{c.Case.Id}")).Case.Status);
     }
 
-    sealed record NoticeDto(long Id, Guid CaseId, string CaseNumber, string Text, bool Read);
+    sealed record NoticeDto(long Id, Guid CaseId, string CaseNumber, string Text, NoticeMessage? Message, string? Argument, bool Read);
 }

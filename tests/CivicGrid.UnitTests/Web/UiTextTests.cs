@@ -1,6 +1,7 @@
 using System.Collections;
 using System.Globalization;
 using System.Resources;
+using CivicGrid.Modules.Cases.Domain;
 using CivicGrid.Web.Components.Layout;
 using CivicGrid.Web.Resources;
 
@@ -29,6 +30,21 @@ public sealed class UiTextTests
     public void Every_console_module_has_its_name_and_its_line_on_the_workbench()
     {
         var chinese = KeysOf("");
-        Assert.Empty(ConsoleModules.All.SelectMany(m => new[] { m.Label, $"Home.About.{m.Id}" }).Where(k => !chinese.Contains(k)));
+        Assert.DoesNotContain(ConsoleModules.All.SelectMany(m => new[] { m.Label, $"Home.About.{m.Id}" }), k => !chinese.Contains(k));
+    }
+
+    [Fact]
+    public void Every_case_notice_says_in_chinese_on_the_page_what_it_stores_and_has_its_english()
+    {
+        var zh = CultureInfo.GetCultureInfo("zh-CN");
+        var en = CultureInfo.GetCultureInfo("en");
+        foreach (var message in Enum.GetValues<NoticeMessage>())
+        {
+            var chinese = Texts.GetString($"CaseNotice.{message}", zh);
+            Assert.Equal(CaseNotices.ToChinese(message, "某单位"), string.Format(chinese!, "某单位"));
+            var english = Texts.GetString($"CaseNotice.{message}", en);
+            Assert.NotEqual(chinese, english);
+            Assert.DoesNotMatch(@"\p{IsCJKUnifiedIdeographs}", english!);
+        }
     }
 }

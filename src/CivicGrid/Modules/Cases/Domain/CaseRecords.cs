@@ -33,6 +33,11 @@ public sealed class CaseNotice
     public Guid? AccountId { get; set; }
     public Guid? UnitId { get; set; }
     public NoticeKind Kind { get; set; }
+    /// <summary>What the notice says, for pages in another language; null on notices written before it was recorded.</summary>
+    public NoticeMessage? Message { get; set; }
+    /// <summary>The message's {0}: a unit's name or a comment, cut to <see cref="CaseNotices.MaxText"/>.</summary>
+    public string? Argument { get; set; }
+    /// <summary>The notice in Chinese.</summary>
     public string Text { get; set; } = "";
     public DateTimeOffset At { get; set; }
     public DateTimeOffset? ReadAt { get; set; }

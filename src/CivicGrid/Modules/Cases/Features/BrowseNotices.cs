@@ -9,7 +9,9 @@ namespace CivicGrid.Modules.Cases.Features;
 /// <summary>My notices: status changes of what I reported, and for unit staff the new work, reminders and supervision of my units.</summary>
 public static class BrowseNotices
 {
-    public sealed record Notice(long Id, Guid CaseId, string CaseNumber, NoticeKind Kind, string Text, DateTimeOffset At, bool Read);
+    /// <summary>A notice: <see cref="Text"/> in Chinese, and what it says (<see cref="Message"/> with its <see cref="Argument"/>) for other languages.</summary>
+    public sealed record Notice(long Id, Guid CaseId, string CaseNumber, NoticeKind Kind, string Text, NoticeMessage? Message, string? Argument,
+        DateTimeOffset At, bool Read);
 
     public static void Map(RouteGroupBuilder cases)
     {
@@ -28,10 +30,13 @@ public static class BrowseNotices
     {
         var q = Mine(db, user).AsNoTracking();
         if (unreadOnly) q = q.Where(n => n.ReadAt == null);
-        var rows = await q.OrderByDescending(n => n.Id).Take(100)
-            .Select(n => new Notice(n.Id, n.CaseId, n.CaseNumber, n.Kind, n.Text, n.At, n.ReadAt != null)).ToListAsync(ct);
-        return TypedResults.Ok(rows);
+        return TypedResults.Ok(await Newest(q, 100, ct));
     }
+
+    /// <summary>The newest of <paramref name="notices"/>, as the API and the phone's list show them.</summary>
+    public static Task<List<Notice>> Newest(IQueryable<CaseNotice> notices, int count, CancellationToken ct) =>
+        notices.OrderByDescending(n => n.Id).Take(count)
+            .Select(n => new Notice(n.Id, n.CaseId, n.CaseNumber, n.Kind, n.Text, n.Message, n.Argument, n.At, n.ReadAt != null)).ToListAsync(ct);
 
     static async Task<NoContent> MarkRead(CivicGridDbContext db, CurrentUser user, TimeProvider clock, CancellationToken ct)
     {

@@ -107,6 +107,7 @@ sealed class CaseNoticeConfiguration : IEntityTypeConfiguration<CaseNotice>
         e.HasIndex(n => new { n.UnitId, n.Id });
         e.Property(n => n.CaseNumber).HasMaxLength(24);
         e.Property(n => n.Text).HasMaxLength(CaseNotices.MaxText);
+        e.Property(n => n.Argument).HasMaxLength(CaseNotices.MaxText);
     }
 }
 

@@ -510,6 +510,10 @@ namespace CivicGrid.Persistence.Migrations.Postgres
                     b.Property<Guid?>("AccountId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("Argument")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
                     b.Property<DateTimeOffset>("At")
                         .HasColumnType("timestamp with time zone");
 
@@ -522,6 +526,9 @@ namespace CivicGrid.Persistence.Migrations.Postgres
                         .HasColumnType("character varying(24)");
 
                     b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("Message")
                         .HasColumnType("integer");
 
                     b.Property<DateTimeOffset?>("ReadAt")

@@ -494,6 +494,10 @@ namespace CivicGrid.Persistence.Migrations.Sqlite
                     b.Property<Guid?>("AccountId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Argument")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("At")
                         .HasColumnType("INTEGER");
 
@@ -506,6 +510,9 @@ namespace CivicGrid.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Message")
                         .HasColumnType("INTEGER");
 
                     b.Property<long?>("ReadAt")

@@ -18,6 +18,10 @@ static class CaseText
     public static string Role(this IStringLocalizer<Ui> l, AssignmentRole r) => l[$"AssignmentRole.{r}"];
     public static string Rating(this IStringLocalizer<Ui> l, Satisfaction s) => l[$"Satisfaction.{s}"];
 
+    /// <summary>A case notice in the page's language; a notice written before its message was recorded has only its Chinese text.</summary>
+    public static string Notice(this IStringLocalizer<Ui> l, BrowseNotices.Notice n) =>
+        n.Message is { } m ? l[$"CaseNotice.{m}", n.Argument ?? ""] : n.Text;
+
     /// <summary>
     /// A refusal in the page's language: Ui.resx's text for its stable code, else the domain's own Chinese message
     /// (e.g. the illegal-move message, which names the state the case is in).

@@ -13,8 +13,8 @@ static class PhotoErrorText
 {
     public static string? Of(string? code, IStringLocalizer<Ui> l, UploadLimits limits) => code switch
     {
-        "file.too_large" => l["Report.TooLarge", (limits.MaxPhotoBytes / (1024d * 1024d)).ToString("0.#", CultureInfo.InvariantCulture)],
-        "file.too_many" => l["Report.TooMany", limits.MaxFilesPerTransition],
+        "file.too_large" => l["Report.TooLarge", (limits.MaxPhotoBytes / (1024d * 1024d)).ToString("0.#", CultureInfo.InvariantCulture)].Value,
+        "file.too_many" => l["Report.TooMany", limits.MaxFilesPerTransition].Value,
         _ => null,
     };
 }
