@@ -104,7 +104,7 @@ public sealed class CaseGuardsTests(Apps apps, ITestOutputHelper output) : IClas
         Assert.Contains(id, (await w.CommunityB.Get<PagedDto<CaseDto>>("/api/cases?pageSize=100")).Items.Select(x => x.Id));
 
         // A district dispatcher moves it to the other street.
-        var district = await app.ClientFor(await A.Account(app, Roles.StreetStaff, new AccountScope { Kind = ScopeKind.Area, AreaCode = d.Code }));
+        var district = await app.ClientFor(await A.Account(app, Roles.DistrictStaff, new AccountScope { Kind = ScopeKind.Area, AreaCode = d.Code }));
         var gridC = d.GridsOf(d.CommunityC).First();
         var inC = await Move(district, id, "relocate", new { longitude = Centre(gridC).Lon, latitude = Centre(gridC).Lat, address = "二街道某路" });
         Assert.Equal((gridC.AreaCode, d.CommunityC.Name, d.Street2.Name), (inC.Case.AreaCode, inC.CommunityName, inC.StreetName));

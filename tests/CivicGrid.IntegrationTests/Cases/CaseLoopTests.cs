@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using CivicGrid.IntegrationTests.Infrastructure;
 using CivicGrid.Modules.Cases.Domain;
+using CivicGrid.Modules.Identity.Domain;
 using CivicGrid.Persistence;
 using Microsoft.EntityFrameworkCore;
 using static CivicGrid.IntegrationTests.Cases.CaseWorld;
@@ -253,6 +254,38 @@ public sealed class CaseLoopTests(Apps apps) : IClassFixture<Apps>
         Assert.Equal("case.already_signed", await (await Try(w.HousingStaff, c.Case.Id, "sign-for")).ProblemCode());
         // Only the lead unit reports the work done.
         Assert.Equal("case.not_lead", await (await Try(w.HousingStaff, c.Case.Id, "start")).ProblemCode());
+    }
+
+    [Theory, OnSqlite, OnPostgres]
+    public async Task A_case_the_street_cannot_solve_goes_up_to_the_district_command_centre_which_whistles_the_departments(DatabaseProvider provider)
+    {
+        var app = await apps.For(provider);
+        var w = await CaseWorld.CreateAsync(app);
+        var district = await app.ClientFor(await A.Account(app, Roles.DistrictStaff, new AccountScope { Kind = ScopeKind.Area, AreaCode = w.District.Code }));
+        async Task<List<Guid>> ToDispatch(HttpClient who) =>
+            (await who.Get<PagedDto<CaseDto>>("/api/cases?queue=ToDispatch&pageSize=100")).Items.Select(x => x.Id).ToList();
+        var c = await w.ReportAsync();
+        await Move(w.CommunityA, c.Case.Id, "accept");
+        await Move(w.CommunityA, c.Case.Id, "escalate", new { comment = "社区无法协调" });
+        Assert.Contains(c.Case.Id, await ToDispatch(w.Street1));
+        Assert.DoesNotContain(c.Case.Id, await ToDispatch(district)); // the street's until the street lifts it
+
+        var lifted = await Move(w.Street1, c.Case.Id, "escalate", new { comment = "需区级统筹协调" });
+        Assert.Equal((CaseLevel.District, 2), (lifted.Case.Level, lifted.EscalationCount));
+        Assert.Equal("case.not_your_level", await (await Try(w.Street1, c.Case.Id, "dispatch", new { leadUnitId = w.Cityscape.Id })).ProblemCode());
+        Assert.DoesNotContain(c.Case.Id, await ToDispatch(w.Street1));
+        Assert.Contains(c.Case.Id, await ToDispatch(district));
+        Assert.Equal("case.top_level", await (await Try(district, c.Case.Id, "escalate", new { comment = "再上提" })).ProblemCode());
+
+        var whistled = await Move(district, c.Case.Id, "whistle", new { leadUnitId = w.Cityscape.Id, cooperatingUnitIds = new[] { w.Housing.Id } });
+        Assert.Equal([AssignmentRole.Lead, AssignmentRole.Cooperating], whistled.Assignments.Select(a => a.Role));
+        Assert.Equal(CaseStatus.SignedFor, (await Move(w.CityscapeStaff, c.Case.Id, "sign-for")).Case.Status);
+
+        // The command centre answers for its own district only.
+        var elsewhere = await CaseWorld.CreateAsync(app);
+        var theirs = await elsewhere.ReportAsync();
+        Assert.Equal(HttpStatusCode.NotFound, await district.StatusOf(HttpMethod.Get, $"/api/cases/{theirs.Case.Id}"));
+        Assert.Equal(HttpStatusCode.NotFound, (await Try(district, theirs.Case.Id, "accept")).StatusCode);
     }
 
     [Theory, OnSqlite, OnPostgres]

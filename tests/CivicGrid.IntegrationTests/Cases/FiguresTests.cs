@@ -258,7 +258,7 @@ public sealed class FiguresTests(Apps apps) : IClassFixture<Apps>
         // The street moves it to community B, then the district to community C of the other street.
         var gridB = d.GridsOf(d.CommunityB).First();
         await Move(w.Street1, id, "relocate", PointIn(gridB));
-        var district = await Client(app, Roles.StreetStaff, new AccountScope { Kind = ScopeKind.Area, AreaCode = d.Code });
+        var district = await Client(app, Roles.DistrictStaff, new AccountScope { Kind = ScopeKind.Area, AreaCode = d.Code });
         var gridC = d.GridsOf(d.CommunityC).First();
         await Move(district, id, "relocate", PointIn(gridC));
         Assert.Equal(2, await ProjectAsync(app));

@@ -34,6 +34,7 @@ public sealed class DemoCasesTests
         Assert.Contains(cases, c => c.ReturnCount > 0);
         Assert.Contains(cases, c => c.ReopenCount > 0);
         Assert.Contains(cases, c => c.EscalationCount > 0);
+        Assert.Contains(cases, c => c.Level == CaseLevel.District); // lifted on by a street: the district command centre's work
         Assert.Contains(cases, c => c.Whistled);
         Assert.Contains(cases, c => c.Supervised);
         Assert.Contains(cases, c => c.Light == Modules.Calendar.Domain.DeadlineStatus.Red);

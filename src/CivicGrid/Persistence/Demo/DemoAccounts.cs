@@ -36,6 +36,7 @@ static class DemoAccounts
         [
             new("admin", "系统管理员", Roles.Admin, []),
             new("leader", "区委组织部 李部长", Roles.Leader, [Area(DemoData.DistrictCode)]),
+            new("district1", "区社会治理指挥中心 钱主任", Roles.DistrictStaff, [Area(DemoData.DistrictCode)]),
             new("street1", $"{street1.Name} 王干事", Roles.StreetStaff, [Area(street1.AreaCode)]),
             new("street2", $"{street2.Name} 赵干事", Roles.StreetStaff, [Area(street2.AreaCode)]),
             new("community1", $"{c1.Name} 张书记", Roles.CommunityStaff, [Area(c1.AreaCode), Unit(Committee(c1))]),

@@ -7,6 +7,7 @@ public static class Roles
 {
     public const string Admin = "admin";                      // 系统管理员
     public const string Leader = "leader";                    // 市/区领导、组织部
+    public const string DistrictStaff = "district_staff";     // 区级指挥中心 (区社会治理指挥中心): where 上提一级 ends
     public const string StreetStaff = "street_staff";         // 街道工作人员
     public const string CommunityStaff = "community_staff";   // 社区工作者
     public const string GridWorker = "grid_worker";           // 网格员
@@ -25,6 +26,11 @@ public static class Roles
         new(Admin, "系统管理员", "Platform admin", Permissions.All),
         new(Leader, "市/区领导", "City / district leader",
             [Areas.View, People.View, People.Export, Cases.View, Cases.Supervise, Cases.Figures, CoBuilding.View, Self]),
+        // DOMAIN.md §3: a case is lifted grid → community → street → district. The district's command centre takes
+        // what a street cannot solve: it dispatches or whistles the district's departments, supervises and verifies.
+        new(DistrictStaff, "区级指挥中心", "District command centre",
+            [Areas.View, People.View, Cases.Report, Cases.View, Cases.Dispatch, Cases.Whistle, Cases.Verify, Cases.Supervise,
+             Cases.Figures, CoBuilding.View, Self]),
         new(StreetStaff, "街道工作人员", "Street staff",
             [Areas.View, Areas.Manage, People.View, People.Manage, People.Reveal, People.Import, People.Export,
              Cases.Report, Cases.View, Cases.Dispatch, Cases.Whistle, Cases.Verify, Cases.Supervise, Cases.Figures,
