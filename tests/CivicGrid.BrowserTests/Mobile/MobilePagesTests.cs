@@ -29,6 +29,21 @@ public sealed partial class MobilePagesTests(ConsoleFixture app)
     }
 
     [ChromiumFact]
+    public async Task Household_relations_are_shown_in_the_page_language()
+    {
+        var page = await app.SignInAsync("resident1", "/m/household", ConsoleFixture.Phone);
+        var relations = page.GetByTestId("member-relation");
+        await Assertions.Expect(relations.First).ToBeVisibleAsync();
+        Assert.All(await relations.AllInnerTextsAsync(), r => Assert.Contains(r.Trim(), new[] { "户主", "配偶", "子女", "父母", "其他" }));
+
+        await page.GetByTestId("language-switch").ClickAsync();
+
+        await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", new Regex("^en"));
+        Assert.All(await relations.AllInnerTextsAsync(),
+            r => Assert.Contains(r.Trim(), new[] { "Head of household", "Spouse", "Child", "Parent", "Other" }));
+    }
+
+    [ChromiumFact]
     public async Task Grid_worker_sees_their_grid_on_the_phone()
     {
         var page = await app.SignInAsync("grid1", "/m/grid", ConsoleFixture.Phone);
