@@ -58,6 +58,23 @@ public sealed partial class MobilePagesTests(ConsoleFixture app)
     }
 
     [ChromiumFact]
+    public async Task A_made_up_error_or_done_in_the_address_shows_no_key_and_no_value()
+    {
+        var page = await app.SignInAsync("resident1", "/m", ConsoleFixture.Phone);
+
+        await page.GotoAsync("/m/points?error=foo");
+        await Assertions.Expect(page.GetByTestId("points-error")).ToHaveTextAsync("操作未成功，请重试。");
+
+        await page.GotoAsync("/m/wishes?error=foo");
+        await Assertions.Expect(page.GetByTestId("wish-error")).ToHaveTextAsync("操作未成功，请重试。");
+
+        await page.GotoAsync("/m/register?done=foo");
+        await Assertions.Expect(page.GetByTestId("register-form").Or(page.GetByTestId("my-registration"))).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByTestId("register-done")).ToHaveCountAsync(0);
+        Assert.DoesNotContain("foo", await page.Locator("main").InnerTextAsync());
+    }
+
+    [ChromiumFact]
     public async Task Anonymous_visit_to_my_household_goes_to_the_login_page()
     {
         var page = await app.NewPageAsync(ConsoleFixture.Phone);
