@@ -50,6 +50,21 @@ public sealed class FiguresPageTests(ConsoleFixture app)
         await ConsoleFixture.ScreenshotAsync(page, "figures");
     }
 
+    [ChromiumFact]
+    public async Task The_per_area_table_fits_a_1366_px_screen_in_english_without_scrolling_sideways()
+    {
+        var page = await app.SignInAsync("leader", "/figures");
+        await page.GetByTestId("language-switch").ClickAsync();
+        await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", new System.Text.RegularExpressions.Regex("^en"));
+        var table = page.GetByTestId("area-figures");
+        await Assertions.Expect(table.GetByTestId("area-figures-link").First).ToBeVisibleAsync();
+
+        Assert.Equal(ConsoleFixture.Desktop.Width, page.ViewportSize!.Width);
+        Assert.True(await table.Locator(".mud-table-container").EvaluateAsync<bool>("c => c.scrollWidth <= c.clientWidth"),
+            "the per-area table scrolls sideways");
+        Assert.Equal(11, await table.Locator("thead th").CountAsync());
+    }
+
     /// <summary>
     /// On a fresh app the projection is still counting the demo's history: wait until two reads a few seconds apart
     /// agree, so the page and the API are compared on the same figures.

@@ -29,6 +29,21 @@ public sealed partial class MobilePagesTests(ConsoleFixture app)
     }
 
     [ChromiumFact]
+    public async Task Household_relations_are_shown_in_the_page_language()
+    {
+        var page = await app.SignInAsync("resident1", "/m/household", ConsoleFixture.Phone);
+        var relations = page.GetByTestId("member-relation");
+        await Assertions.Expect(relations.First).ToBeVisibleAsync();
+        Assert.All(await relations.AllInnerTextsAsync(), r => Assert.Contains(r.Trim(), new[] { "户主", "配偶", "子女", "父母", "其他" }));
+
+        await page.GetByTestId("language-switch").ClickAsync();
+
+        await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", new Regex("^en"));
+        Assert.All(await relations.AllInnerTextsAsync(),
+            r => Assert.Contains(r.Trim(), new[] { "Head of household", "Spouse", "Child", "Parent", "Other" }));
+    }
+
+    [ChromiumFact]
     public async Task Grid_worker_sees_their_grid_on_the_phone()
     {
         var page = await app.SignInAsync("grid1", "/m/grid", ConsoleFixture.Phone);
@@ -40,6 +55,23 @@ public sealed partial class MobilePagesTests(ConsoleFixture app)
         Assert.StartsWith(prefix, (await code.InnerTextAsync()).Trim());
         await ConsoleFixture.ScreenshotAsync(page, "mobile-grid");
         Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"));
+    }
+
+    [ChromiumFact]
+    public async Task A_made_up_error_or_done_in_the_address_shows_no_key_and_no_value()
+    {
+        var page = await app.SignInAsync("resident1", "/m", ConsoleFixture.Phone);
+
+        await page.GotoAsync("/m/points?error=foo");
+        await Assertions.Expect(page.GetByTestId("points-error")).ToHaveTextAsync("操作未成功，请重试。");
+
+        await page.GotoAsync("/m/wishes?error=foo");
+        await Assertions.Expect(page.GetByTestId("wish-error")).ToHaveTextAsync("操作未成功，请重试。");
+
+        await page.GotoAsync("/m/register?done=foo");
+        await Assertions.Expect(page.GetByTestId("register-form").Or(page.GetByTestId("my-registration"))).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByTestId("register-done")).ToHaveCountAsync(0);
+        Assert.DoesNotContain("foo", await page.Locator("main").InnerTextAsync());
     }
 
     [ChromiumFact]
