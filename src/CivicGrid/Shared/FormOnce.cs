@@ -22,6 +22,9 @@ public static class FormOnce
 {
     public const string Field = "formId";
 
+    /// <summary>How long a sent form's id is kept: a page left open for longer and sent again makes its record again.</summary>
+    public static readonly TimeSpan Keep = TimeSpan.FromDays(7);
+
     /// <summary>
     /// True when this account sent this form before (answer "done" again, make nothing). Otherwise the id is added to
     /// <paramref name="db"/>, to be saved with the record the form makes. A form without an id (a page older than this)
@@ -31,6 +34,9 @@ public static class FormOnce
     {
         if (formId is not { } id || user.Id is not { } me) return false;
         if (await db.FormSubmissions.AnyAsync(f => f.AccountId == me && f.FormId == id, ct)) return true;
+        // What this account sent longer ago than a second tap can come goes (the table stays at a week per account).
+        var before = now - Keep;
+        await db.FormSubmissions.Where(f => f.AccountId == me && f.At < before).ExecuteDeleteAsync(ct);
         db.FormSubmissions.Add(new FormSubmission { AccountId = me, FormId = id, At = now });
         return false;
     }

@@ -5,6 +5,7 @@ using CivicGrid.IntegrationTests.Infrastructure;
 using CivicGrid.Modules.Identity.Domain;
 using CivicGrid.Modules.Points.Domain;
 using CivicGrid.Persistence;
+using CivicGrid.Shared;
 using Microsoft.EntityFrameworkCore;
 
 namespace CivicGrid.IntegrationTests.Volunteering;
@@ -24,7 +25,8 @@ public sealed class WishAndReportTests(Apps apps) : IClassFixture<Apps>
     {
         var w = await VolunteerWorld.CreateAsync(await apps.For(provider));
         var elder = w.District.ResidentsOf(w.District.CommunityA).Skip(1).First();
-        var me = PhoneForms.Forms(w.App, await w.App.ClientFor(await A.Account(w.App, Roles.Resident, A.SelfScope(elder.Entity))));
+        var userName = await A.Account(w.App, Roles.Resident, A.SelfScope(elder.Entity));
+        var me = PhoneForms.Forms(w.App, await w.App.ClientFor(userName));
         var title = $"想要一副老花镜 {Guid.NewGuid():N}"[..20];
         async Task<int> Posted()
         {
@@ -41,6 +43,23 @@ public sealed class WishAndReportTests(Apps apps) : IClassFixture<Apps>
         // The page shown again is a new form: it posts a second wish.
         await Send(await me.GetStringAsync("/m/wishes"), 1);
         Assert.Equal(2, await Posted());
+
+        // The ids are kept for a week: a new form sent by the account clears its older ones.
+        var old = Guid.NewGuid();
+        Guid account;
+        await using (var db = w.App.Db())
+        {
+            account = await db.Users.Where(u => u.UserName == userName).Select(u => u.Id).SingleAsync();
+            db.FormSubmissions.Add(new FormSubmission { AccountId = account, FormId = old, At = w.App.Clock.GetUtcNow() - FormOnce.Keep - TimeSpan.FromHours(1) });
+            await db.SaveChangesAsync();
+        }
+        await Send(await me.GetStringAsync("/m/wishes"), 1);
+        await using (var db = w.App.Db())
+        {
+            var kept = await db.FormSubmissions.Where(f => f.AccountId == account).Select(f => f.FormId).ToListAsync();
+            Assert.Equal(3, kept.Count);
+            Assert.DoesNotContain(old, kept);
+        }
     }
 
     static string FormIdOf(string page) =>
