@@ -341,7 +341,16 @@ public sealed class CaseLoopTests(Apps apps) : IClassFixture<Apps>
         Assert.Equal(first.Case.Id, merged.MergedIntoId);
         var target = await w.CommunityA.Get<CaseDetailDto>($"/api/cases/{first.Case.Id}");
         Assert.Equal(CaseAction.AbsorbMerged, target.History[^1].Action);
-        Assert.Contains(duplicate.Case.Number, target.History[^1].Comment);
+        Assert.Equal($"并入重复案件 {duplicate.Case.Number}", target.History[^1].Comment);
+        Assert.Equal(CaseNote.AbsorbedDuplicate, target.History[^1].Note);
+        Assert.Equal([duplicate.Case.Number], target.History[^1].NoteArguments!);
+
+        // The reporter of the duplicate reads where it went, in their page's language.
+        var page = $"/m/cases/{duplicate.Case.Id}";
+        Assert.Contains($"并入案件 {first.Case.Number}", await w.OtherResident.GetStringAsync(page));
+        var english = await w.OtherResident.GetStringAsync($"{page}?culture=en");
+        Assert.Contains($"Merged into case {first.Case.Number}", english);
+        Assert.DoesNotContain("并入案件", english);
     }
 
     [Theory, OnSqlite, OnPostgres]

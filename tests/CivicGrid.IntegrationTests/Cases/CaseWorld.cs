@@ -14,7 +14,7 @@ public sealed record CaseDto(Guid Id, string Number, CaseStatus Status, string S
 public sealed record AssignmentDto(Guid UnitId, string UnitName, AssignmentRole Role, DateTimeOffset? SignedAt, bool Active);
 public sealed record AttachmentDto(Guid Id, string FileName, string ContentType, long Size, string Url);
 public sealed record HistoryDto(int Seq, string ActorName, CaseAction Action, CaseStatus? From, CaseStatus To, string? Comment,
-    string? UnitName, List<AttachmentDto> Attachments);
+    string? UnitName, List<AttachmentDto> Attachments, CaseNote? Note = null, string[]? NoteArguments = null);
 public sealed record CaseDetailDto(CaseDto Case, string ReporterName, string? ReporterPhone, bool OnTheSpot, int EscalationCount,
     int? PendingExtensionDays, bool? Solved, Satisfaction? Rating, Guid? MergedIntoId, List<AssignmentDto> Assignments,
     List<HistoryDto> History, string GridName, string CommunityName, string StreetName);

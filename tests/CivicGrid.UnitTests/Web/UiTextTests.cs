@@ -34,6 +34,23 @@ public sealed class UiTextTests
     }
 
     [Fact]
+    public void Every_note_the_platform_writes_in_a_history_says_in_chinese_on_the_page_what_it_stores_and_has_its_english()
+    {
+        var zh = CultureInfo.GetCultureInfo("zh-CN");
+        var en = CultureInfo.GetCultureInfo("en");
+        string[] arguments = ["370303-2026-000123", "幸福路1号"];
+        foreach (var note in Enum.GetValues<CaseNote>())
+        {
+            var given = arguments[..CaseNotes.ArgumentsOf(note)];
+            var chinese = Texts.GetString($"CaseNote.{note}", zh)!;
+            Assert.Equal(CaseNotes.ToChinese(note, given), string.Format(chinese, given));
+            var english = string.Format(Texts.GetString($"CaseNote.{note}", en)!, given);
+            Assert.Equal(given.Length, given.Count(english.Contains)); // every argument is said
+            Assert.DoesNotMatch(@"\p{IsCJKUnifiedIdeographs}", english.Replace(given.ElementAtOrDefault(1) ?? "-", ""));
+        }
+    }
+
+    [Fact]
     public void Every_case_notice_says_in_chinese_on_the_page_what_it_stores_and_has_its_english()
     {
         var zh = CultureInfo.GetCultureInfo("zh-CN");

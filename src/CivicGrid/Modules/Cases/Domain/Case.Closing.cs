@@ -16,7 +16,7 @@ public sealed partial class Case
         if (days is < 1 or > 30) return CaseErrors.ExtensionDaysInvalid;
         if (string.IsNullOrWhiteSpace(reason)) return CaseErrors.ReasonRequired;
         (PendingExtensionDays, PendingExtensionReason) = (days, reason);
-        Move(actor, now, CaseAction.RequestExtension, Status, $"申请延期{days}个工作日：{reason}", null, e => (e.UnitId, e.UnitName) = (lead.UnitId, lead.UnitName));
+        Note(actor, now, CaseAction.RequestExtension, Status, CaseNote.ExtensionAsked, [days.ToString(), reason], e => (e.UnitId, e.UnitName) = (lead.UnitId, lead.UnitName));
         return null;
     }
 
@@ -107,17 +107,17 @@ public sealed partial class Case
     {
         if (!Status.IsOpen()) return CaseErrors.IllegalMove(Status, "督办");
         if (string.IsNullOrWhiteSpace(notice)) return CaseErrors.CommentRequired;
-        if (!Supervised) FlagForSupervision(actor, "督办", now);
+        if (!Supervised) FlagForSupervision(actor, CaseNote.FlaggedBySupervisor, now);
         Move(actor, now, CaseAction.SendSupervisionNotice, Status, notice);
         return null;
     }
 
     /// <summary>Flags the case for a supervisor (overdue, returned again and again); once.</summary>
-    public bool FlagForSupervision(Actor actor, string reason, DateTimeOffset now)
+    public bool FlagForSupervision(Actor actor, CaseNote reason, DateTimeOffset now)
     {
         if (Supervised || !Status.IsOpen()) return false;
-        (Supervised, SupervisionReason) = (true, reason);
-        Move(actor, now, CaseAction.FlagSupervision, Status, reason);
+        (Supervised, SupervisionReason) = (true, CaseNotes.ToChinese(reason, []));
+        Note(actor, now, CaseAction.FlagSupervision, Status, reason, []);
         return true;
     }
 
@@ -131,8 +131,8 @@ public sealed partial class Case
         if (!actor.WorksAt(Level, AreaCode)) return CaseErrors.NotYourLevel;
         MergedIntoId = target.Id;
         ClosedAt = now;
-        Move(actor, now, CaseAction.MergeInto, CaseStatus.Merged, $"并入案件 {target.Number}");
-        target.Move(actor, now, CaseAction.AbsorbMerged, target.Status, $"并入重复案件 {Number}");
+        Note(actor, now, CaseAction.MergeInto, CaseStatus.Merged, CaseNote.MergedInto, [target.Number]);
+        target.Note(actor, now, CaseAction.AbsorbMerged, target.Status, CaseNote.AbsorbedDuplicate, [Number]);
         return null;
     }
 
@@ -147,22 +147,22 @@ public sealed partial class Case
         if (CaseStatuses.WithHandlers.Contains(Status) && HandlingDeadline is { } deadline && deadline.StatusAt(now) > Light)
         {
             var light = deadline.StatusAt(now);
-            if (Light == DeadlineStatus.Green) Move(Actor.System, now, CaseAction.TurnYellow, Status, "办理时限已过80%");
+            if (Light == DeadlineStatus.Green) Note(Actor.System, now, CaseAction.TurnYellow, Status, CaseNote.TurnedYellow, []);
             Light = light;
             if (light == DeadlineStatus.Red)
             {
-                Move(Actor.System, now, CaseAction.TurnRed, Status, "已超过办理时限");
-                FlagForSupervision(Actor.System, "超期未办结", now);
+                Note(Actor.System, now, CaseAction.TurnRed, Status, CaseNote.TurnedRed, []);
+                FlagForSupervision(Actor.System, CaseNote.FlaggedOverdue, now);
             }
         }
         if (CaseStatuses.WithHandlers.Contains(Status))
             foreach (var a in ActiveAssignments.Where(a => a.SignedAt is null && !a.ResponseReminded && now > a.ResponseDue).ToList())
             {
                 a.ResponseReminded = true;
-                Move(Actor.System, now, CaseAction.RemindResponse, Status, $"{a.UnitName}超过响应时限未签收", null,
+                Note(Actor.System, now, CaseAction.RemindResponse, Status, CaseNote.ResponseOverdue, [a.UnitName],
                     e => (e.UnitId, e.UnitName, e.UnitRole) = (a.UnitId, a.UnitName, a.Role));
             }
-        if (ReturnCount >= RepeatedReturns) FlagForSupervision(Actor.System, "多次退单", now);
+        if (ReturnCount >= RepeatedReturns) FlagForSupervision(Actor.System, CaseNote.FlaggedReturns, now);
         return TransitionCount != before;
     }
 
@@ -177,7 +177,7 @@ public sealed partial class Case
         if (!actor.Covers(gridCode)) return CaseErrors.PointOutsideYourArea;
         var before = Address; // the history says where it was, not only where it is now
         (AreaCode, Longitude, Latitude, Address) = (gridCode, lon, lat, address);
-        Move(actor, now, CaseAction.Relocate, Status, $"更正位置：{before} → {address}");
+        Note(actor, now, CaseAction.Relocate, Status, CaseNote.Relocated, [before, address]);
         return null;
     }
 
@@ -189,6 +189,15 @@ public sealed partial class Case
         UpdatedAt = now;
         Record(actor, now, action, to, comment, files, facts, from);
     }
+
+    /// <summary>A move whose comment the platform writes: stored in Chinese, and as its note for other languages.</summary>
+    void Note(Actor actor, DateTimeOffset now, CaseAction action, CaseStatus to, CaseNote note, string[] arguments,
+        Action<CaseTransition>? facts = null) =>
+        Move(actor, now, action, to, CaseNotes.ToChinese(note, arguments), null, e =>
+        {
+            (e.Note, e.NoteArguments) = (note, arguments.Length == 0 ? null : arguments);
+            facts?.Invoke(e);
+        });
 
     void Record(Actor actor, DateTimeOffset now, CaseAction action, CaseStatus to, string? comment,
         IReadOnlyList<StoredFile>? files = null, Action<CaseTransition>? facts = null, CaseStatus? from = null)

@@ -29,6 +29,10 @@ public sealed class CaseTransition
     public CaseStatus? From { get; set; }
     public CaseStatus To { get; set; }
     public string? Comment { get; set; }
+    /// <summary>Where the platform wrote <see cref="Comment"/>: what it says, for pages in another language; null where a person wrote it.</summary>
+    public CaseNote? Note { get; set; }
+    /// <summary>The note's {0}, {1}… (a unit's name, a case number, addresses, days and reason).</summary>
+    public string[]? NoteArguments { get; set; }
     /// <summary>The unit the entry concerns (dispatched to, signed for by, returned by…).</summary>
     public Guid? UnitId { get; set; }
     public string? UnitName { get; set; }

@@ -36,8 +36,13 @@ public static class CaseViews
     public sealed record AssignmentView(Guid UnitId, string UnitName, AssignmentRole Role, DateTimeOffset AssignedAt,
         DateTimeOffset ResponseDue, DateTimeOffset? SignedAt, bool Active);
 
+    /// <summary>
+    /// One step of the history. <see cref="Comment"/> is as written; where the platform wrote it, <see cref="Note"/> and
+    /// <see cref="NoteArguments"/> say what it says, for pages in another language.
+    /// </summary>
     public sealed record HistoryEntry(int Seq, DateTimeOffset At, string ActorName, CaseAction Action, CaseStatus? From,
-        CaseStatus To, string? Comment, string? UnitName, AssignmentRole? UnitRole, List<AttachmentView> Attachments);
+        CaseStatus To, string? Comment, CaseNote? Note, string[]? NoteArguments, string? UnitName, AssignmentRole? UnitRole,
+        List<AttachmentView> Attachments);
 
     public sealed record AttachmentView(Guid Id, string FileName, string ContentType, long Size, string Url);
 
@@ -128,15 +133,19 @@ public static class CaseViews
         var summary = new Summary(c.Id, c.Number, c.Status, c.Status.ToChinese(), c.Source, c.ItemCode, item.Name, c.Description,
             c.Address, c.AreaCode, c.Level, c.Priority, c.ReportedAt, c.HandlingDue, c.Light, c.Supervised, c.Whistled,
             c.ReturnCount, c.ReopenCount, c.Version);
+        HistoryEntry Entry(CaseTransition t)
+        {
+            var said = office || CommentsForTheReporter.Contains(t.Action); // the reporter reads only what is written to them
+            return new HistoryEntry(t.Seq, t.At, t.ActorName, t.Action, t.From, t.To, said ? t.Comment : null, said ? t.Note : null,
+                said ? t.NoteArguments : null, t.UnitName, t.UnitRole,
+                files.Where(f => f.TransitionSeq == t.Seq)
+                    .Select(f => new AttachmentView(f.Id, f.FileName, f.ContentType, f.Size, $"/api/cases/{c.Id}/attachments/{f.Id}")).ToList());
+        }
         return new Detail(summary, c.Longitude, c.Latitude, c.ReporterName, c.ReporterPhoneMasked, c.OnTheSpot, c.EscalationCount,
             c.PendingExtensionDays, c.PendingExtensionReason, c.Solved, c.Rating, c.RatingComment, c.MergedIntoId,
             c.Assignments.OrderBy(a => a.AssignedAt).ThenBy(a => a.Role)
                 .Select(a => new AssignmentView(a.UnitId, a.UnitName, a.Role, a.AssignedAt, a.ResponseDue, a.SignedAt, a.Active)).ToList(),
-            history.Where(t => office || !InternalSteps.Contains(t.Action)).OrderBy(t => t.Seq)
-                .Select(t => new HistoryEntry(t.Seq, t.At, t.ActorName, t.Action, t.From, t.To,
-                    office || CommentsForTheReporter.Contains(t.Action) ? t.Comment : null, t.UnitName, t.UnitRole,
-                files.Where(f => f.TransitionSeq == t.Seq)
-                    .Select(f => new AttachmentView(f.Id, f.FileName, f.ContentType, f.Size, $"/api/cases/{c.Id}/attachments/{f.Id}")).ToList())).ToList(),
+            history.Where(t => office || !InternalSteps.Contains(t.Action)).OrderBy(t => t.Seq).Select(Entry).ToList(),
             names[0], names[1], names[2], CaseMoves.OpenTo(c, user).Order().ToList(),
             made ? null : await parts.Origins.FindAsync(db, c.Id, user, ct));
     }

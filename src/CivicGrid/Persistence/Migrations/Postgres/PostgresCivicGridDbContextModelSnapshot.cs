@@ -608,6 +608,12 @@ namespace CivicGrid.Persistence.Migrations.Postgres
                     b.Property<bool?>("InTime")
                         .HasColumnType("boolean");
 
+                    b.Property<int?>("Note")
+                        .HasColumnType("integer");
+
+                    b.PrimitiveCollection<string[]>("NoteArguments")
+                        .HasColumnType("text[]");
+
                     b.Property<bool>("Projected")
                         .HasColumnType("boolean");
 

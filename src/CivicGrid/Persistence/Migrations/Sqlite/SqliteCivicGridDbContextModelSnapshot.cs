@@ -590,6 +590,12 @@ namespace CivicGrid.Persistence.Migrations.Sqlite
                     b.Property<bool?>("InTime")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("Note")
+                        .HasColumnType("INTEGER");
+
+                    b.PrimitiveCollection<string>("NoteArguments")
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("Projected")
                         .HasColumnType("INTEGER");
 

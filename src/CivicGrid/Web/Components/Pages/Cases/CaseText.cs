@@ -18,6 +18,14 @@ static class CaseText
     public static string Role(this IStringLocalizer<Ui> l, AssignmentRole r) => l[$"AssignmentRole.{r}"];
     public static string Rating(this IStringLocalizer<Ui> l, Satisfaction s) => l[$"Satisfaction.{s}"];
 
+    /// <summary>A history entry's comment in the page's language where the platform wrote it; a person's words as written.</summary>
+    public static string? Comment(this IStringLocalizer<Ui> l, CaseViews.HistoryEntry h) =>
+        h.Note is { } note ? l[$"CaseNote.{note}", [.. h.NoteArguments ?? []]] : h.Comment;
+
+    /// <summary>Who made a history entry: the platform's own steps are the system's, in the page's language.</summary>
+    public static string Actor(this IStringLocalizer<Ui> l, CaseViews.HistoryEntry h) =>
+        h.ActorName == Modules.Cases.Domain.Actor.System.Name ? l["Case.SystemActor"] : h.ActorName;
+
     /// <summary>A case notice in the page's language; a notice written before its message was recorded has only its Chinese text.</summary>
     public static string Notice(this IStringLocalizer<Ui> l, BrowseNotices.Notice n) =>
         n.Message is { } m ? l[$"CaseNotice.{m}", n.Argument ?? ""] : n.Text;
