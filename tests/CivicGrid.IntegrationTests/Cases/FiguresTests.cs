@@ -228,6 +228,14 @@ public sealed class FiguresTests(Apps apps) : IClassFixture<Apps>
         Assert.Equal([50.0, 100.0, 0.0], areaSheet.Select(r => Convert.ToDouble(r["满意率(%)"])));
         var rankSheet = book.Query(useHeaderRow: true, sheetName: $"社区排名{month}").Cast<IDictionary<string, object>>().ToList();
         Assert.Equal(["甲社区", "乙社区"], rankSheet.Select(r => (string)r["名称"]));
+
+        // From an English page, the same workbook in English.
+        var english = new MemoryStream(await leader.GetByteArrayAsync(
+            $"/api/cases/figures/export.xlsx?area={d.Street1.AreaCode}&from={Today(app):yyyy-MM}-01&to={Today(app):yyyy-MM-dd}&culture=en"));
+        Assert.Equal(["Areas", "Units", $"Street ranking {month}", $"Community ranking {month}", $"Unit ranking {month}"], english.GetSheetNames());
+        var areas = english.Query(useHeaderRow: true, sheetName: "Areas").Cast<IDictionary<string, object>>().ToList();
+        Assert.StartsWith("Total", (string)areas[0]["Area"]);
+        Assert.Equal([50.0, 100.0, 0.0], areas.Select(r => Convert.ToDouble(r["Satisfaction rate (%)"])));
     }
 
     /// <summary>
