@@ -152,6 +152,57 @@ public sealed class MobileCasePagesTests(Apps apps) : IClassFixture<Apps>
     }
 
     [Theory, OnSqlite, OnPostgres]
+    public async Task A_departments_officer_signs_for_handles_with_a_photo_and_returns_from_the_phone(DatabaseProvider provider)
+    {
+        var w = await CaseWorld.CreateAsync(await apps.For(provider));
+        var c = await w.DispatchedAsync();
+        var returned = await w.DispatchedAsync();
+        var officer = Forms(w.App, w.CityscapeStaff);
+        Assert.Contains("data-testid=\"unit-work-link\"", await officer.GetStringAsync("/m"));
+        Assert.DoesNotContain("data-testid=\"unit-work-link\"", await Forms(w.App, w.Resident).GetStringAsync("/m"));
+        var work = await officer.GetStringAsync("/m/work");
+        Assert.Contains(c.Case.Number, work);
+        Assert.Contains(returned.Case.Number, work);
+        // Another department's officer has none of it, and cannot act on it.
+        var housing = Forms(w.App, w.HousingStaff);
+        Assert.DoesNotContain(c.Case.Number, await housing.GetStringAsync("/m/work"));
+        var housingPage = await housing.GetStringAsync("/m");
+        Assert.Equal($"/m/cases/{c.Case.Id}", Landed(await housing.PostAsync($"/m/cases/{c.Case.Id}/sign-for", Form(housingPage))));
+
+        string Version(string page) => System.Text.RegularExpressions.Regex.Match(page, "name=\"version\" value=\"(\\d+)\"").Groups[1].Value;
+        async Task<string> Post(string action, HttpContent form) => Landed(await officer.PostAsync($"/m/cases/{c.Case.Id}/{action}", form));
+        var page = await officer.GetStringAsync($"/m/cases/{c.Case.Id}");
+        Assert.Contains("data-testid=\"sign-for-submit\"", page);
+        Assert.DoesNotContain("data-testid=\"handled-form\"", page);
+        Assert.Equal($"/m/cases/{c.Case.Id}?done=true", await Post("sign-for", Form(page, ("version", Version(page)))));
+        page = await officer.GetStringAsync($"/m/cases/{c.Case.Id}");
+        Assert.Equal($"/m/cases/{c.Case.Id}?done=true", await Post("start", Form(page, ("version", Version(page)))));
+        page = await officer.GetStringAsync($"/m/cases/{c.Case.Id}");
+        Assert.Contains("data-testid=\"handled-form\"", page);
+        Assert.Equal($"/m/cases/{c.Case.Id}?error=case.comment_required", await Post("handled", Multipart(page, [("version", Version(page))])));
+        Assert.Equal($"/m/cases/{c.Case.Id}?done=true",
+            await Post("handled", Multipart(page, [("version", Version(page)), ("comment", "已清运")], ("after.png", "image/png", Png))));
+        // A second tap carries the version it was shown with: the case has moved on, and nothing happens twice.
+        Assert.Equal($"/m/cases/{c.Case.Id}?error=concurrency.stale",
+            await Post("handled", Multipart(page, [("version", Version(page)), ("comment", "已清运")])));
+        var detail = await w.CityscapeStaff.Get<CaseDetailDto>($"/api/cases/{c.Case.Id}");
+        Assert.Equal(CaseStatus.Handled, detail.Case.Status);
+        var step = Assert.Single(detail.History, h => h.Action == CaseAction.ReportHandled);
+        Assert.Equal("已清运", step.Comment);
+        Assert.Single(step.Attachments);
+        Assert.DoesNotContain(c.Case.Number, await officer.GetStringAsync("/m/work"));
+
+        // Not ours: returned with a reason, back to the dispatcher.
+        var other = await officer.GetStringAsync($"/m/cases/{returned.Case.Id}");
+        Assert.Contains("data-testid=\"return-form\"", other);
+        Assert.Equal($"/m/cases/{returned.Case.Id}?error=case.reason_required",
+            Landed(await officer.PostAsync($"/m/cases/{returned.Case.Id}/return", Form(other, ("version", Version(other))))));
+        Assert.Equal($"/m/cases/{returned.Case.Id}?done=true", Landed(await officer.PostAsync($"/m/cases/{returned.Case.Id}/return",
+            Form(other, ("version", Version(other)), ("reason", "不属于本单位职责")))));
+        Assert.Equal(1, (await w.CommunityA.Get<CaseDetailDto>($"/api/cases/{returned.Case.Id}")).Case.ReturnCount);
+    }
+
+    [Theory, OnSqlite, OnPostgres]
     public async Task Verification_form_needs_the_verify_permission_and_the_case_in_the_checkers_area(DatabaseProvider provider)
     {
         var w = await CaseWorld.CreateAsync(await apps.For(provider));
