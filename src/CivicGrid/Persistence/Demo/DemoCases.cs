@@ -212,13 +212,13 @@ static class DemoCases
             c.Escalate(communityStaff, "涉及多个部门，社区协调不了", t);
             dispatcher = streetStaff;
             whistle = r.Next(2) == 0;
-            // A fifth of these the street cannot solve either: it lifts them on to the district's command centre an hour
+            // Three in ten of these the street cannot solve either: it lifts them on to the district's command centre an hour
             // later (by number, with no random draw, so the stories told after this one stay as they were).
-            if (s.Number[^1] is '3' or '7' && s.Calendar.AddWorkingHours(t, 1) is var lifted && Due(lifted))
+            if (s.Number[^1] is '3' or '5' or '7' && s.Calendar.AddWorkingHours(t, 1) is var lifted && Due(lifted))
             {
                 c.Escalate(streetStaff, "需区级统筹协调", t = lifted);
                 dispatcher = districtStaff;
-                if (s.Now - t < TimeSpan.FromDays(3)) return c; // the last days' wait in the command centre's queue
+                if (s.Now - t < TimeSpan.FromDays(10)) return c; // the recent ones wait in the command centre's queue
             }
         }
         if (waitsAt == 2)
