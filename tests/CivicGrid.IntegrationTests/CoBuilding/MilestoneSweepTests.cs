@@ -94,5 +94,13 @@ public sealed class MilestoneSweepTests(Apps apps) : IClassFixture<Apps>
         Assert.Equal("cobuilding.score_invalid", await (await staff.PostAsJsonAsync($"/api/cobuilding/projects/{id}/evaluate", new { score = 101 })).ProblemCode());
         var evaluated = await Ok<ProjectDetailDto>(await staff.PostAsJsonAsync($"/api/cobuilding/projects/{id}/evaluate", new { score = 92, comment = "按期高质量完成" }));
         Assert.Equal((ProjectStatus.Evaluated, 92), (evaluated.Project.Status, evaluated.Project.Score));
+
+        // Another member unit sees on its board that the project is taken, but not the claimant's plan, photos or score.
+        var other = await app.ClientFor(await A.Account(app, Roles.CoBuildingUnit, A.UnitScope(w.Unit2.Id)));
+        var board = Assert.Single(await other.Get<List<ProjectDto>>("/api/cobuilding/projects"), p => p.Id == id);
+        Assert.Equal((ProjectStatus.Evaluated, w.Unit1.Id, null), (board.Status, board.ClaimedByUnitId, board.Score));
+        Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/api/cobuilding/projects/{id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync(Assert.Single(entry.Photos).Url)).StatusCode);
+        Assert.Equal(92, Assert.Single(await unit.Get<List<ProjectDto>>("/api/cobuilding/projects"), p => p.Id == id).Score);
     }
 }

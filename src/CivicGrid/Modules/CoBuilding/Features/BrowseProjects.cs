@@ -6,7 +6,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CivicGrid.Modules.CoBuilding.Features;
 
-/// <summary>Projects within scope: a unit sees its own and those still open to it; staff those of their area.</summary>
+/// <summary>
+/// Projects within scope: a unit sees its own and those still open to it; staff those of their area. Another unit's
+/// claimed project stays on a unit's board (so a late claim hears "taken", not "missing"), but its plan, progress,
+/// photos and score are its claimant's and the area's: to anyone else the detail is 404 and the score left out.
+/// </summary>
 public static class BrowseProjects
 {
     public sealed record ProjectView(Guid Id, string AreaCode, int Year, string Title, string Category, string CategoryName,
@@ -34,15 +38,21 @@ public static class BrowseProjects
         if (mine == true) { var units = user.Scope.UnitIds; q = q.Where(p => p.ClaimedByUnitId != null && units.Contains(p.ClaimedByUnitId.Value)); }
         var list = await q.OrderByDescending(p => p.Year).ThenBy(p => p.Title).Take(500).ToListAsync(ct);
         var names = await Access.UnitNamesAsync(db, list.Select(p => p.ClaimedByUnitId), ct);
-        return TypedResults.Ok(list.Select(p => View(p, names)).ToList());
+        return TypedResults.Ok(list.Select(p => View(p, names) with { Score = MayRead(p, user) ? p.Score : null }).ToList());
     }
 
-    public static async Task<Results<Ok<ProjectDetail>, NotFound>> Get(Guid id, CivicGridDbContext db, CancellationToken ct) =>
-        await DetailAsync(db, id, ct) is { } d ? TypedResults.Ok(d) : TypedResults.NotFound();
+    /// <summary>Whether the caller reads the project's plan, progress, photos and score: the area's staff, the claiming unit, or anyone while it is open.</summary>
+    public static bool MayRead(Project p, Shared.CurrentUser user) =>
+        user.Scope.Covers(p.AreaCode) || p.ClaimedByUnitId is not { } unit || user.Scope.UnitIds.Contains(unit);
 
-    public static async Task<Results<FileStreamHttpResult, NotFound>> Photo(Guid id, Guid photoId, CivicGridDbContext db, IFileStore store, CancellationToken ct)
+    public static async Task<Results<Ok<ProjectDetail>, NotFound>> Get(Guid id, CivicGridDbContext db, Shared.CurrentUser user, CancellationToken ct) =>
+        await DetailAsync(db, id, user, ct) is { } d ? TypedResults.Ok(d) : TypedResults.NotFound();
+
+    public static async Task<Results<FileStreamHttpResult, NotFound>> Photo(Guid id, Guid photoId, CivicGridDbContext db, Shared.CurrentUser user,
+        IFileStore store, CancellationToken ct)
     {
-        if (!await db.CoBuildingProjects.AnyAsync(p => p.Id == id, ct)) return TypedResults.NotFound(); // outside scope looks missing
+        var project = await db.CoBuildingProjects.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id, ct);
+        if (project is null || !MayRead(project, user)) return TypedResults.NotFound(); // outside scope looks missing
         var photo = await db.Set<ProjectPhoto>().AsNoTracking()
             .SingleOrDefaultAsync(f => f.Id == photoId && db.Set<ProjectEntry>().Any(e => e.Id == f.EntryId && e.ProjectId == id), ct);
         if (photo is null || await store.OpenAsync(photo.StorageKey, ct) is not { } stream) return TypedResults.NotFound();
@@ -53,11 +63,12 @@ public static class BrowseProjects
         Categories.NameOf(p.Category), p.Status, p.ClaimedByUnitId, names.Name(p.ClaimedByUnitId), p.Score, p.Milestones.Count,
         p.Milestones.Count(m => m.DoneAt != null), p.Milestones.Count(m => m.LateFlaggedAt != null && m.DoneAt == null), p.Version);
 
-    public static async Task<ProjectDetail?> DetailAsync(CivicGridDbContext db, Guid id, CancellationToken ct)
+    /// <summary>The project as <paramref name="user"/> may read it; null when missing or not theirs to read (<see cref="MayRead"/>).</summary>
+    public static async Task<ProjectDetail?> DetailAsync(CivicGridDbContext db, Guid id, Shared.CurrentUser user, CancellationToken ct)
     {
         var p = await db.CoBuildingProjects.AsNoTracking().Include(x => x.Milestones).Include(x => x.Entries).ThenInclude(e => e.Photos)
             .AsSplitQuery().SingleOrDefaultAsync(x => x.Id == id, ct);
-        if (p is null) return null;
+        if (p is null || !MayRead(p, user)) return null;
         var names = await Access.UnitNamesAsync(db, [p.ClaimedByUnitId], ct);
         return new ProjectDetail(View(p, names), p.Description, p.Plan, p.Evaluation,
             p.Milestones.OrderBy(m => m.Seq).Select(m => new MilestoneView(m.Id, m.Seq, m.Title, m.Due, m.DoneAt, m.LateFlaggedAt)).ToList(),

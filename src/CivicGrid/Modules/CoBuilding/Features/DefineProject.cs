@@ -40,7 +40,7 @@ public static class DefineProject
         };
         db.CoBuildingProjects.Add(project);
         await db.SaveChangesAsync(ct);
-        return TypedResults.Created($"/api/cobuilding/projects/{project.Id}", (await BrowseProjects.DetailAsync(db, project.Id, ct))!);
+        return TypedResults.Created($"/api/cobuilding/projects/{project.Id}", (await BrowseProjects.DetailAsync(db, project.Id, user, ct))!);
     }
 
     public static async Task<Results<Ok<BrowseProjects.ProjectDetail>, NotFound, ProblemHttpResult>> Claim(Guid id, ClaimRequest? r,
@@ -53,7 +53,7 @@ public static class DefineProject
         if (project.ClaimBy(unit.Value, clock.GetUtcNow()) is { } error) return error.ToProblem();
         try { await db.SaveChangesAsync(ct); }
         catch (DbUpdateConcurrencyException) { return CoBuildingErrors.ProjectTaken.ToProblem(); }
-        return TypedResults.Ok((await BrowseProjects.DetailAsync(db, id, ct))!);
+        return TypedResults.Ok((await BrowseProjects.DetailAsync(db, id, user, ct))!);
     }
 
     public sealed record EvaluateRequest(int Score, string? Comment);
@@ -68,6 +68,6 @@ public static class DefineProject
         if (project.Evaluate(r.Score, Access.Clip(r.Comment, 500), user.DisplayName, clock.GetUtcNow()) is { } error) return error.ToProblem();
         db.AddRange(project.Entries.Skip(count));
         await db.SaveChangesAsync(ct);
-        return TypedResults.Ok((await BrowseProjects.DetailAsync(db, id, ct))!);
+        return TypedResults.Ok((await BrowseProjects.DetailAsync(db, id, user, ct))!);
     }
 }

@@ -38,7 +38,7 @@ public static class WorkOnProject
         if (project.PlanWith(Access.Clip(r.Plan, 4000), r.Milestones ?? [], clock.GetUtcNow()) is { } error) return error.ToProblem();
         db.AddRange(project.Milestones.Skip(count));
         await db.SaveChangesAsync(ct);
-        return TypedResults.Ok((await BrowseProjects.DetailAsync(db, id, ct))!);
+        return TypedResults.Ok((await BrowseProjects.DetailAsync(db, id, user, ct))!);
     }
 
     public static async Task<Results<Ok<BrowseProjects.ProjectDetail>, NotFound, ProblemHttpResult>> Progress(Guid id, ProgressRequest r,
@@ -55,7 +55,7 @@ public static class WorkOnProject
         if (project.ReportProgress(Access.Clip(r.Text, 2000), r.MilestoneDone, user.DisplayName, photos.Value, now) is { } error) return error.ToProblem();
         db.AddRange(project.Entries.Skip(count));
         await db.SaveChangesAsync(ct);
-        return TypedResults.Ok((await BrowseProjects.DetailAsync(db, id, ct))!);
+        return TypedResults.Ok((await BrowseProjects.DetailAsync(db, id, user, ct))!);
     }
 
     public static async Task<Results<Ok<BrowseProjects.ProjectDetail>, NotFound, ProblemHttpResult>> Complete(Guid id, CompleteRequest r,
@@ -71,7 +71,7 @@ public static class WorkOnProject
         if (project.Complete(Access.Clip(r.Text, 2000), user.DisplayName, photos.Value, now) is { } error) return error.ToProblem();
         db.AddRange(project.Entries.Skip(count));
         await db.SaveChangesAsync(ct);
-        return TypedResults.Ok((await BrowseProjects.DetailAsync(db, id, ct))!);
+        return TypedResults.Ok((await BrowseProjects.DetailAsync(db, id, user, ct))!);
     }
 
     static Task<Project?> LoadAsync(CivicGridDbContext db, Guid id, CancellationToken ct) =>
